@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?=
+
+.PHONY: run test lint check messages makemessages bench clean
+
+# A second run reuses the virtualenv: it is rebuilt only when pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+messages: $(BIN)/.installed
+	@command -v msgfmt >/dev/null || { echo "msgfmt missing: install gettext (apt-get install gettext)"; exit 1; }
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+run: $(BIN)/.installed messages
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py demo --port $(PORT)
+	@echo ""
+	@echo "Serving on http://localhost:$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: $(BIN)/.installed messages
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint check
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) missing: the browser tests need Debian's chromium (apt-get install chromium)"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
+
+makemessages: $(BIN)/.installed
+	$(BIN)/python manage.py makemessages -l pl -l uk -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,289 @@
+"""Demo organizations built in code from texts like those in shared/seeds/.
+
+`manage.py demo` runs this; it is idempotent: a second run keeps what is there.
+Translations go through wagtail-localize (string by string), exactly as a
+translator's work would, so the translation editor shows them as translated.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from .models import ContentPage
+from .organizations import create_organization, group_name
+
+# Each text is (Polish, Ukrainian, English).
+DEMO_ORGANIZATIONS = [
+    {
+        "slug": "m6",
+        "name": "Fundacja Studio M6",
+        "short_name": "Studio M6",
+        "hostname": "m6.localhost",
+        "languages": ["pl", "uk", "en"],
+        "primary_colour": "#1d4e89",
+        "accent_colour": "#a4262c",
+        "contact_email": "kontakt@m6.localhost",
+        "phone": "+48 56 000 00 00",
+        "address": "ul. Mostowa 6\n87-100 Toruń",
+        "facebook_url": "https://www.facebook.com/",
+        "instagram_url": "https://www.instagram.com/",
+        "newsletter_url": "https://m6.localhost/newsletter/",
+        "donate_url": "https://m6.localhost/wesprzyj/",
+        "footer_text": "Fundacja Studio M6 wspiera organizacje pracujące z osobami z "
+        "doświadczeniem migracji w województwie kujawsko-pomorskim.",
+        "home": {
+            "intro": (
+                "Wspieramy organizacje i instytucje pracujące z osobami z doświadczeniem "
+                "migracji w województwie kujawsko-pomorskim.",
+                "Ми підтримуємо організації та установи, які працюють з людьми з досвідом "
+                "міграції в Куявсько-Поморському воєводстві.",
+                "We support organisations and institutions working with people with "
+                "migration experience in the Kuyavian-Pomeranian region.",
+            ),
+            "body": [
+                (
+                    "Porozmawiajmy o integracji",
+                    "Поговорімо про інтеграцію",
+                    "Let's talk about integration",
+                ),
+                (
+                    "Zapraszamy organizacje i instytucje na spotkanie, które ma posłużyć diagnozie "
+                    "problemów i wspólnemu wypracowaniu mechanizmów integracyjnych dla gmin.",
+                    "Запрошуємо організації та установи на зустріч, яка допоможе визначити "
+                    "проблеми та спільно напрацювати механізми інтеграції для громад.",
+                    "We invite organisations and institutions to a meeting to diagnose problems "
+                    "and jointly develop integration mechanisms for municipalities.",
+                ),
+            ],
+        },
+    },
+    {
+        "slug": "konsorcjum",
+        "name": "Konsorcjum Migracyjne",
+        "short_name": "Konsorcjum",
+        "hostname": "konsorcjum.localhost",
+        "languages": ["pl", "uk"],
+        "primary_colour": "#2f5d3a",
+        "accent_colour": "#6b3fa0",
+        "contact_email": "biuro@konsorcjum.localhost",
+        "phone": "+48 22 000 00 00",
+        "address": "Warszawa",
+        "linkedin_url": "https://www.linkedin.com/",
+        "youtube_url": "https://www.youtube.com/",
+        "footer_text": "Konsorcjum Migracyjne zrzesza organizacje z całej Polski działające "
+        "na rzecz osób migrujących.",
+        "home": {
+            "intro": (
+                "Solidarność, godność, empatia: organizacje z całej Polski działające na "
+                "rzecz osób migrujących.",
+                "Солідарність, гідність, емпатія: організації з усієї Польщі, які діють на "
+                "користь людей з досвідом міграції.",
+                "Solidarity, dignity, empathy: organisations from all over Poland working "
+                "for people on the move.",
+            ),
+            "body": [
+                (
+                    "Za nami III Forum Współpracy i Integracji",
+                    "Відбувся III Форум співпраці та інтеграції",
+                    "The 3rd Forum of Cooperation and Integration is behind us",
+                ),
+                (
+                    "Nic co nas dotyczy, nie może się zadziać bez nas. Dlatego rzecznictwu "
+                    "poświęciliśmy część pierwszego dnia Forum.",
+                    "Ніщо, що нас стосується, не може відбутися без нас. Тому адвокації ми "
+                    "присвятили частину першого дня Форуму.",
+                    "Nothing about us without us. That is why we devoted part of the first "
+                    "day of the Forum to advocacy.",
+                ),
+            ],
+        },
+    },
+]
+
+STANDARD_PAGES = [
+    {
+        "slug": "o-nas",
+        "title": ("O nas", "Про нас", "About us"),
+        "intro": (
+            "Kim jesteśmy i jak działamy.",
+            "Хто ми і як ми працюємо.",
+            "Who we are and how we work.",
+        ),
+        "body": (
+            "Pracujemy z osobami z doświadczeniem migracji i uchodźstwa oraz z "
+            "organizacjami, które je wspierają.",
+            "Ми працюємо з людьми з досвідом міграції та біженства, а також з "
+            "організаціями, які їх підтримують.",
+            "We work with people with experience of migration and refuge, and with the "
+            "organisations that support them.",
+        ),
+    },
+    {
+        "slug": "kontakt",
+        "title": ("Kontakt", "Контакти", "Contact"),
+        "intro": (
+            "Napisz lub zadzwoń do nas.",
+            "Напишіть або зателефонуйте нам.",
+            "Write to us or give us a call.",
+        ),
+        "body": (
+            "Odpowiadamy na wiadomości od poniedziałku do piątku.",
+            "Ми відповідаємо на повідомлення з понеділка по п'ятницю.",
+            "We answer messages from Monday to Friday.",
+        ),
+    },
+    {
+        "slug": "polityka-prywatnosci",
+        "title": ("Polityka prywatności", "Політика конфіденційності", "Privacy policy"),
+        "intro": (
+            "Jak przetwarzamy dane osobowe.",
+            "Як ми обробляємо персональні дані.",
+            "How we process personal data.",
+        ),
+        "body": (
+            "Administratorem danych jest organizacja prowadząca tę stronę.",
+            "Адміністратором даних є організація, яка веде цей сайт.",
+            "The data controller is the organisation that runs this site.",
+        ),
+        "in_menu": False,
+    },
+]
+
+DEMO_ROLES = ["editors", "moderators", "translators"]
+LANGUAGE_INDEX = {"pl": 0, "uk": 1, "en": 2}
+
+
+def demo_usernames():
+    names = [settings.DEMO_ADMIN_USERNAME]
+    for org in DEMO_ORGANIZATIONS:
+        names += [demo_username(org["slug"], role) for role in DEMO_ROLES]
+    return names
+
+
+def demo_username(slug, role):
+    return f"{slug}-{role.rstrip('s')}"
+
+
+def build_demo(stdout=None):
+    """Create the demo organizations, their pages, translations and users.
+
+    Deliberately not one transaction: wagtail-localize publishes translations when
+    the transaction commits, from page objects it loaded earlier, so a long
+    transaction that adds child pages would publish home pages with a stale tree.
+    Each organization is created atomically by create_organization.
+    """
+    write = stdout.write if stdout else (lambda _msg: None)
+    User = get_user_model()
+    admin, created = User.objects.get_or_create(
+        username=settings.DEMO_ADMIN_USERNAME,
+        defaults={"is_superuser": True, "is_staff": True, "email": "admin@localhost"},
+    )
+    if created:
+        admin.set_password(settings.DEMO_ADMIN_PASSWORD)
+        admin.save()
+    for definition in DEMO_ORGANIZATIONS:
+        result = create_organization(
+            name=definition["name"],
+            slug=definition["slug"],
+            hostname=definition["hostname"],
+            languages=definition["languages"],
+            user=admin,
+        )
+        org = result.settings
+        if result.created:
+            _fill_organization(org, definition, admin)
+            write(f"Created demo organization {org.name} ({org.site.hostname}).")
+        else:
+            write(f"Demo organization {org.name} already exists; kept as it is.")
+        for role in DEMO_ROLES:
+            _demo_user(definition["slug"], role, group_name(org.name, role))
+    return admin
+
+
+def _demo_user(slug, role, group):
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=demo_username(slug, role),
+        defaults={"email": f"{demo_username(slug, role)}@localhost"},
+    )
+    if created:
+        user.set_password(settings.DEMO_ADMIN_PASSWORD)
+        user.save()
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def _fill_organization(org, definition, user):
+    for field in (
+        "short_name",
+        "primary_colour",
+        "accent_colour",
+        "contact_email",
+        "phone",
+        "address",
+        "facebook_url",
+        "instagram_url",
+        "linkedin_url",
+        "youtube_url",
+        "newsletter_url",
+        "donate_url",
+        "footer_text",
+    ):
+        if field in definition:
+            setattr(org, field, definition[field])
+
+    home = org.site.root_page.specific
+    texts = definition["home"]
+    home.intro = texts["intro"][0]
+    heading, paragraph = texts["body"]
+    home.body = [
+        ("heading", {"text": heading[0], "level": "h2", "anchor": ""}),
+        ("rich_text", f"<p>{paragraph[0]}</p>"),
+    ]
+    home.save_revision(user=user).publish(user=user)
+    translations = {texts["intro"][0]: texts["intro"], heading[0]: heading, paragraph[0]: paragraph}
+    _translate(home, org.languages, translations, user)
+
+    for spec in STANDARD_PAGES:
+        page = ContentPage(
+            title=spec["title"][0],
+            slug=spec["slug"],
+            intro=spec["intro"][0],
+            body=[("rich_text", f"<p>{spec['body'][0]}</p>")],
+            show_in_menus=spec.get("in_menu", True),
+        )
+        home.add_child(instance=page)
+        page.save_revision(user=user).publish(user=user)
+        strings = {spec[key][0]: spec[key] for key in ("title", "intro", "body")}
+        _translate(page, org.languages, strings, user)
+        if spec["slug"] == "polityka-prywatnosci":
+            org.privacy_policy_page = page
+    org.save()
+
+
+def _translate(page, languages, strings, user):
+    """Translate a page into each language through wagtail-localize, string by string."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+    from wagtail_localize.operations import TranslationCreator
+
+    locales = [Locale.objects.get(language_code=code) for code in languages if code != "pl"]
+    if not locales:
+        return
+    TranslationCreator(user, locales).create_translations(page)
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    for locale in locales:
+        index = LANGUAGE_INDEX[locale.language_code]
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            texts = strings.get(segment.string.data)
+            if texts:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data": texts[index], "translation_type": "manual"},
+                )
+        Translation.objects.get(source=source, target_locale=locale).save_target(
+            user=user, publish=True
+        )

@@ -1,0 +1,297 @@
+"""An organization's site: its home page, content pages and settings."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+from .colours import validate_contrast_with_white
+
+
+def default_languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class BasePage(Page):
+    """What every public page of an organization shares: a lead and a body."""
+
+    intro = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and in listings."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            # A page not yet translated: serve the default language's version, and
+            # the template says so (see `is_language_fallback`).
+            default_root = self.get_default_language_root()
+            if default_root is None or default_root.pk == self.pk:
+                raise
+            request.is_language_fallback = True
+            return default_root.route(request, path_components)
+
+    def get_default_language_root(self):
+        return None
+
+
+class HomePage(BasePage):
+    """The root of an organization's site: hero, introduction and body."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ContentPage"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_default_language_root(self):
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return None
+        return (
+            HomePage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .select_related("locale")
+            .first()
+        )
+
+
+class ContentPage(BasePage):
+    """A page such as About us, Contact or Privacy policy."""
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+class OrganizationSettingsForm(WagtailAdminModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages this organization publishes in. Polish is always included."),
+    )
+
+    def clean_languages(self):
+        chosen = self.cleaned_data["languages"]
+        if settings.LANGUAGE_CODE not in chosen:
+            raise ValidationError(
+                _("The default language (Polish) cannot be switched off."),
+                code="default_language_required",
+            )
+        # Keep the installation's order, whatever order the boxes were ticked in.
+        return [code for code, _name in settings.LANGUAGES if code in chosen]
+
+
+@register_setting(icon="home")
+class OrganizationSettings(BaseSiteSetting):
+    """Who the organization is and how its site looks, edited by its own staff only."""
+
+    base_form_class = OrganizationSettingsForm
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        null=True,
+        editable=False,
+        help_text=_("The organization's identifier, given by create_organization."),
+    )
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_("Used where space is tight.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#1d4e89",
+        validators=[validate_contrast_with_white],
+        help_text=_("Header and buttons. White text on it must stay readable (WCAG AA)."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#8a3b12",
+        validators=[validate_contrast_with_white],
+        help_text=_("Links and highlights. White text on it must stay readable (WCAG AA)."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+    newsletter_url = models.URLField(_("newsletter sign-up link"), blank=True)
+    donate_url = models.URLField(_("donate link"), blank=True)
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    footer_text = models.TextField(_("footer text"), blank=True)
+    languages = models.JSONField(_("languages"), default=default_languages)
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where this organization's images and documents live."),
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("short_name"),
+                    FieldPanel("logo"),
+                    MultiFieldPanel(
+                        [FieldPanel("primary_colour"), FieldPanel("accent_colour")],
+                        heading=_("Colours"),
+                    ),
+                    FieldPanel("languages"),
+                ],
+                heading=_("Organization"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("contact_email"),
+                    FieldPanel("phone"),
+                    FieldPanel("address"),
+                ],
+                heading=_("Contact"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("facebook_url"),
+                    FieldPanel("instagram_url"),
+                    FieldPanel("linkedin_url"),
+                    FieldPanel("youtube_url"),
+                    FieldPanel("x_url"),
+                    FieldPanel("telegram_url"),
+                ],
+                heading=_("Social media"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("newsletter_url"),
+                    FieldPanel("donate_url"),
+                    FieldPanel("privacy_policy_page"),
+                    FieldPanel("footer_text"),
+                ],
+                heading=_("Footer"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("organization settings")
+        verbose_name_plural = _("organization settings")
+
+    def __str__(self):
+        return self.name or str(self.site)
+
+    def clean(self):
+        super().clean()
+        page = self.privacy_policy_page
+        if page is not None and self.site_id and not self.owns_page(page):
+            raise ValidationError(
+                {"privacy_policy_page": _("Choose a page of this organization's own site.")}
+            )
+
+    @property
+    def display_name(self):
+        return self.name or self.site.site_name or self.site.hostname
+
+    def owns_page(self, page):
+        return any(page.path.startswith(root.path) for root in self.root_pages())
+
+    def root_pages(self):
+        """The organization's home page in every language it has been translated to."""
+        return Page.objects.filter(translation_key=self.site.root_page.translation_key, depth=2)
+
+    def language_choices(self):
+        """(code, native name) of the languages the organization publishes in, in order."""
+        return [(code, name) for code, name in settings.LANGUAGES if code in self.languages]
+
+    def social_links(self):
+        links = [
+            ("facebook", "Facebook", self.facebook_url),
+            ("instagram", "Instagram", self.instagram_url),
+            ("linkedin", "LinkedIn", self.linkedin_url),
+            ("youtube", "YouTube", self.youtube_url),
+            ("x", "X", self.x_url),
+            ("telegram", "Telegram", self.telegram_url),
+        ]
+        return [(key, label, url) for key, label, url in links if url]
+
+    def branding(self):
+        """What the error pages need to look like the organization, without the database."""
+        return {
+            "name": self.display_name,
+            "primary_colour": self.primary_colour,
+            "accent_colour": self.accent_colour,
+            "contact_email": self.contact_email,
+        }
+
+
+def locale_for(language_code):
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    return locale

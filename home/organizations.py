@@ -1,0 +1,244 @@
+"""Creating an organization: its site, home page in every language, collection and groups.
+
+Used by `manage.py create_organization` and `manage.py demo`. Everything happens in
+one transaction, so a clash leaves nothing half-made behind.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+)
+
+from .models import HomePage, OrganizationSettings, locale_for
+
+
+class OrganizationError(Exception):
+    """The organization cannot be made as asked; the message says why."""
+
+
+# What each of an organization's groups may do, on its page trees, its collection
+# and its settings. Nothing here is global, except access to the admin itself and
+# wagtail-localize's submit permission, which home.localize narrows to one's own pages.
+ROLE_PAGE_PERMISSIONS = {
+    "editors": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    "moderators": [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+    "translators": ["add_page", "change_page", "publish_page", "lock_page"],
+}
+ROLE_COLLECTION_PERMISSIONS = {
+    "editors": [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    "moderators": [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.delete_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.delete_document",
+        "wagtaildocs.choose_document",
+    ],
+    "translators": ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+}
+ROLE_SITE_PERMISSIONS = {
+    "editors": ["home.change_organizationsettings"],
+    "moderators": ["home.change_organizationsettings"],
+    "translators": [],
+}
+ROLE_GLOBAL_PERMISSIONS = {
+    "editors": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+    "moderators": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+    "translators": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+}
+ROLES = list(ROLE_PAGE_PERMISSIONS)
+
+
+@dataclass
+class OrganizationResult:
+    settings: OrganizationSettings
+    created: bool
+    changes: list = field(default_factory=list)
+
+    @property
+    def site(self):
+        return self.settings.site
+
+
+def group_name(organization_name, role):
+    return f"{organization_name} {role}"
+
+
+def organization_groups(org_settings):
+    return Group.objects.filter(name__in=[group_name(org_settings.name, r) for r in ROLES])
+
+
+def permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def validate_languages(languages):
+    known = [code for code, _name in settings.LANGUAGES]
+    unknown = [code for code in languages if code not in known]
+    if unknown:
+        raise OrganizationError(
+            f"Unknown language(s): {', '.join(unknown)}. "
+            f"This installation publishes in: {', '.join(known)}."
+        )
+    if settings.LANGUAGE_CODE not in languages:
+        raise OrganizationError(
+            f"The default language '{settings.LANGUAGE_CODE}' must be among the languages."
+        )
+    return [code for code in known if code in languages]
+
+
+@transaction.atomic
+def create_organization(*, name, slug, hostname, languages, port=80, user=None):
+    """Make an organization, or confirm it exists; return what was done."""
+    name = name.strip()
+    slug = slugify(slug)
+    hostname = hostname.strip().lower()
+    if not name or not slug or not hostname:
+        raise OrganizationError("Name, slug and hostname are required.")
+    languages = validate_languages(languages)
+
+    existing = (
+        OrganizationSettings.objects.filter(slug=slug)
+        .select_related("site", "site__root_page")
+        .first()
+    )
+    if existing is not None:
+        return _confirm_existing(existing, name=name, hostname=hostname, languages=languages)
+
+    clash = Site.objects.filter(hostname=hostname).first()
+    if clash is not None:
+        raise OrganizationError(f"The hostname {hostname} is already used by '{clash}'.")
+    if OrganizationSettings.objects.filter(name=name).exists():
+        raise OrganizationError(f"An organization named '{name}' already exists.")
+    if Group.objects.filter(name__in=[group_name(name, role) for role in ROLES]).exists():
+        raise OrganizationError(f"Groups named '{name} …' already exist.")
+
+    root = Page.get_first_root_node()
+    if root.get_children().filter(slug=slug).exists():
+        raise OrganizationError(f"A top-level page with the slug '{slug}' already exists.")
+
+    default_locale = locale_for(settings.LANGUAGE_CODE)
+    home = root.add_child(instance=HomePage(title=name, slug=slug, locale=default_locale))
+    home.save_revision(user=user).publish(user=user)
+    site = Site.objects.create(
+        hostname=hostname,
+        port=port,
+        site_name=name,
+        root_page=home,
+        is_default_site=not Site.objects.filter(is_default_site=True).exists(),
+    )
+    collection = Collection.get_first_root_node().add_child(name=name)
+    org_settings = OrganizationSettings.objects.create(
+        site=site, name=name, slug=slug, languages=languages, collection=collection
+    )
+    for role in ROLES:
+        _create_group(org_settings, role)
+    result = OrganizationResult(settings=org_settings, created=True)
+    _add_missing_translations(org_settings, languages, user, result)
+    return result
+
+
+def _create_group(org_settings, role):
+    group = Group.objects.create(name=group_name(org_settings.name, role))
+    group.permissions.add(*[permission(p) for p in ROLE_GLOBAL_PERMISSIONS[role]])
+    for codename in ROLE_COLLECTION_PERMISSIONS[role]:
+        GroupCollectionPermission.objects.create(
+            group=group, collection=org_settings.collection, permission=permission(codename)
+        )
+    for codename in ROLE_SITE_PERMISSIONS[role]:
+        GroupSitePermission.objects.create(
+            group=group, site=org_settings.site, permission=permission(codename)
+        )
+    for root in org_settings.root_pages():
+        grant_page_permissions(group, role, root)
+    return group
+
+
+def grant_page_permissions(group, role, page):
+    for codename in ROLE_PAGE_PERMISSIONS[role]:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=permission(f"wagtailcore.{codename}")
+        )
+
+
+def grant_organization_permissions_on(page):
+    """Give a new home page translation the permissions its site's root page has.
+
+    Copied from the root page rather than looked up by group name, so that renaming
+    the organization or its groups does not break it.
+    """
+    site = Site.objects.filter(root_page__translation_key=page.translation_key).first()
+    if site is None or site.root_page_id == page.pk:
+        return
+    for rule in GroupPagePermission.objects.filter(page_id=site.root_page_id):
+        GroupPagePermission.objects.get_or_create(
+            group_id=rule.group_id, page=page, permission_id=rule.permission_id
+        )
+
+
+def _confirm_existing(org_settings, *, name, hostname, languages):
+    site = org_settings.site
+    if org_settings.name != name:
+        raise OrganizationError(
+            f"The slug '{org_settings.slug}' belongs to '{org_settings.name}', not '{name}'."
+        )
+    if site.hostname != hostname:
+        raise OrganizationError(
+            f"'{name}' already exists on {site.hostname}; change its hostname in the "
+            f"admin under Settings > Sites instead."
+        )
+    result = OrganizationResult(settings=org_settings, created=False)
+    added = [code for code in languages if code not in org_settings.languages]
+    if added:
+        org_settings.languages = [
+            code for code, _n in settings.LANGUAGES if code in {*org_settings.languages, *added}
+        ]
+        org_settings.save(update_fields=["languages"])
+        result.changes.append(f"added language(s) {', '.join(added)}")
+    _add_missing_translations(org_settings, org_settings.languages, None, result)
+    return result
+
+
+def _add_missing_translations(org_settings, languages, user, result):
+    """Create the home page in each language that lacks it, through wagtail-localize."""
+    from wagtail_localize.operations import TranslationCreator
+
+    home = org_settings.site.root_page.specific
+    have = set(
+        home.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
+    )
+    missing = [locale_for(code) for code in languages if code not in have]
+    if not missing:
+        return
+    TranslationCreator(user, missing).create_translations(home)
+    if not result.created:
+        result.changes.append(
+            f"created the home page in {', '.join(lo.language_code for lo in missing)}"
+        )

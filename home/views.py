@@ -1,0 +1,30 @@
+import logging
+
+from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.template import loader
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from .branding import branding_for
+from .languages import best_language, organization_languages
+
+logger = logging.getLogger(__name__)
+
+
+def language_redirect(request):
+    """`/` sends the visitor to the best of the organization's languages for them."""
+    language = best_language(request, organization_languages(request))
+    response = HttpResponseRedirect(f"/{language}/")
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def server_error(request, template_name="500.html"):
+    """The 500 page, in the organization's look, rendered without touching the database."""
+    try:
+        context = {"branding": branding_for(request), "LANGUAGE_CODE": get_language()}
+        html = loader.get_template(template_name).render(context)
+    except Exception:
+        logger.exception("The 500 page itself failed to render")
+        html = "<!doctype html><title>Error</title><h1>Server error (500)</h1>"
+    return HttpResponseServerError(html)
