@@ -87,7 +87,9 @@ def add_content_page(
 ):
     """A content page under the organization's Polish home page (or `parent`)."""
     parent = parent or org.site.root_page
-    page = ContentPage(title=title, slug=slug or None, show_in_menus=show_in_menus, **fields)
+    page = ContentPage(
+        title=title, slug=slug or None, show_in_menus=show_in_menus, live=publish, **fields
+    )
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:

@@ -1,0 +1,154 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+)
+
+from home.models import HomePage, OrganizationSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("create_organization", *args, stdout=out)
+    return out.getvalue()
+
+
+M6 = ["--name", "Fundacja Studio M6", "--slug", "m6", "--hostname", "m6.localhost"]
+
+
+def test_creates_site_home_collection_groups_and_settings(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run(*M6, "--languages", "pl,uk,en")
+
+    assert "Created Fundacja Studio M6 on m6.localhost" in output
+    site = Site.objects.get(hostname="m6.localhost")
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.locale.language_code == "pl"
+    assert home.live
+    translations = HomePage.objects.filter(translation_key=home.translation_key)
+    assert sorted(translations.values_list("locale__language_code", flat=True)) == ["en", "pl", "uk"]
+    assert all(page.live for page in translations)
+
+    settings = OrganizationSettings.objects.get(site=site)
+    assert settings.name == "Fundacja Studio M6"
+    assert settings.slug == "m6"
+    assert settings.languages == ["pl", "uk", "en"]
+    assert settings.collection == Collection.objects.get(name="Fundacja Studio M6")
+
+    for role in ("editors", "moderators", "translators"):
+        group = Group.objects.get(name=f"Fundacja Studio M6 {role}")
+        page_ids = set(
+            GroupPagePermission.objects.filter(group=group).values_list("page_id", flat=True)
+        )
+        assert page_ids == set(translations.values_list("pk", flat=True))
+        assert set(
+            GroupCollectionPermission.objects.filter(group=group).values_list(
+                "collection__name", flat=True
+            )
+        ) == {"Fundacja Studio M6"}
+        assert group.permissions.filter(codename="access_admin").exists()
+    assert GroupSitePermission.objects.filter(
+        group__name="Fundacja Studio M6 editors", site=site
+    ).exists()
+    assert not GroupSitePermission.objects.filter(group__name="Fundacja Studio M6 translators").exists()
+
+
+def test_running_again_changes_nothing_and_says_so(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        run(*M6, "--languages", "pl,uk")
+    counts = (Page.objects.count(), Site.objects.count(), Group.objects.count())
+
+    output = run(*M6, "--languages", "pl,uk")
+
+    assert "already exists on m6.localhost; nothing changed" in output
+    assert (Page.objects.count(), Site.objects.count(), Group.objects.count()) == counts
+
+
+def test_running_again_with_a_new_language_adds_it(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        run(*M6, "--languages", "pl,uk")
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run(*M6, "--languages", "pl,uk,en")
+
+    assert "added language(s) en" in output
+    settings = OrganizationSettings.objects.get(slug="m6")
+    assert settings.languages == ["pl", "uk", "en"]
+    english_home = HomePage.objects.get(
+        translation_key=settings.site.root_page.translation_key, locale__language_code="en"
+    )
+    # The organization's groups may edit the new translation like the original.
+    assert GroupPagePermission.objects.filter(
+        group__name="Fundacja Studio M6 editors", page=english_home
+    ).exists()
+
+
+def test_hostname_taken_is_a_clear_error_and_leaves_nothing_behind(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        run(*M6)
+    before = (
+        Page.objects.count(),
+        Site.objects.count(),
+        Group.objects.count(),
+        Collection.objects.count(),
+    )
+
+    with pytest.raises(CommandError, match="hostname m6.localhost is already used"):
+        run("--name", "Inna Przestrzeń", "--slug", "inna", "--hostname", "m6.localhost")
+
+    after = (
+        Page.objects.count(),
+        Site.objects.count(),
+        Group.objects.count(),
+        Collection.objects.count(),
+    )
+    assert after == before
+    assert not OrganizationSettings.objects.filter(slug="inna").exists()
+
+
+def test_unknown_language_is_a_clear_error_and_creates_nothing():
+    with pytest.raises(CommandError, match="Unknown language"):
+        run(*M6, "--languages", "pl,de")
+    assert not Site.objects.exists()
+    assert not Group.objects.filter(name__startswith="Fundacja Studio M6").exists()
+    assert Page.objects.count() == 1  # only the tree's root
+
+
+def test_default_language_is_required():
+    with pytest.raises(CommandError, match="default language 'pl'"):
+        run(*M6, "--languages", "uk,en")
+    assert not Site.objects.exists()
+
+
+def test_same_slug_with_another_name_is_refused(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        run(*M6)
+    with pytest.raises(CommandError, match="belongs to 'Fundacja Studio M6'"):
+        run("--name", "Other", "--slug", "m6", "--hostname", "other.localhost")
+
+
+def test_failure_midway_rolls_back_everything(monkeypatch):
+    from home import organizations
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(organizations, "_add_missing_translations", explode)
+    with pytest.raises(RuntimeError):
+        run(*M6)
+    assert not Site.objects.exists()
+    assert not Group.objects.filter(name__startswith="Fundacja Studio M6").exists()
+    assert Page.objects.count() == 1
+    assert not Collection.objects.filter(name="Fundacja Studio M6").exists()
