@@ -62,9 +62,12 @@ def test_interface_follows_the_language_in_the_url(org_a):
     polish = text_of(visit(org_a, "/pl/"))
     ukrainian = text_of(visit(org_a, "/uk/"))
     english = text_of(visit(org_a, "/en/"))
-    assert '<html lang="pl"' in polish and "Przejdź do treści" in polish
-    assert '<html lang="uk"' in ukrainian and "Перейти до основного вмісту" in ukrainian
-    assert '<html lang="en"' in english and "Skip to main content" in english
+    assert '<html lang="pl"' in polish
+    assert "Przejdź do treści" in polish
+    assert '<html lang="uk"' in ukrainian
+    assert "Перейти до основного вмісту" in ukrainian
+    assert '<html lang="en"' in english
+    assert "Skip to main content" in english
 
 
 def test_untranslated_page_falls_back_to_polish_with_a_notice(org_a, page_a):
@@ -111,7 +114,8 @@ def test_every_page_has_skip_link_header_navigation_breadcrumbs_and_footer(org_a
     assert breadcrumbs.index("O nas") < breadcrumbs.index(child.title)
     assert "kontakt@alfa.example" in html
     assert 'href="tel:+48561234567"' in html
-    assert "https://www.facebook.com/alfa" in html and "https://t.me/alfa" in html
+    assert "https://www.facebook.com/alfa" in html
+    assert "https://t.me/alfa" in html
     assert 'href="/pl/polityka-prywatnosci/"' in html
     assert "Działamy od 2015 roku." in html
     assert 'data-text-size="1"' in html
@@ -183,7 +187,9 @@ def test_a_broken_page_gives_the_500_page_not_a_stack_trace(org_a, monkeypatch):
 
 
 @pytest.mark.parametrize("path", ["/pl/", "/pl/o-nas/", "/uk/o-nas/"])
-def test_page_views_run_a_fixed_number_of_queries(org_a, page_a, path, django_assert_max_num_queries):
+def test_page_views_run_a_fixed_number_of_queries(
+    org_a, page_a, path, django_assert_max_num_queries
+):
     for index in range(5):
         add_content_page(org_a, f"Strona {index}")
     visit(org_a, path)  # warm per-process caches (content types, locales)
