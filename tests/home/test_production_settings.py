@@ -1,0 +1,81 @@
+"""config.settings.production: secrets from the environment, dev defaults refused."""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+import pytest
+from django.conf import settings
+
+STRONG_KEY = "k3Q9v!x7Lm2#Rt8Wz5Yp1Nb6Hc4Jd0Fg-a9S8d7F6g5H4j3K2l1ZxCvBnMqWeRtY"
+
+
+def run_manage(*args, **env):
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_ALLOWED_HOSTS": "m6.example.org,konsorcjum.example.org",
+        "DATABASE_URL": os.environ.get(
+            "DATABASE_URL", f"sqlite:///{tempfile.gettempdir()}/production-check.sqlite3"
+        ),
+        "WAGTAILADMIN_BASE_URL": "https://cms.example.org",
+        "DJANGO_SECRET_KEY": STRONG_KEY,
+        **env,
+    }
+    environment = {key: value for key, value in environment.items() if value is not None}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_passes_with_no_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_refuses_the_development_secret_key():
+    from config.settings.dev import DEV_SECRET_KEY
+
+    result = run_manage("check", DJANGO_SECRET_KEY=DEV_SECRET_KEY)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is the development key or too weak" in result.stderr
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])
+def test_refuses_to_start_without_required_environment(missing):
+    result = run_manage("check", **{missing: None})
+    assert result.returncode != 0
+    assert f"Set the {missing} environment variable" in result.stderr
+
+
+def test_refuses_to_build_demo_content():
+    result = run_manage("demo")
+    assert result.returncode != 0
+    assert "not for production" in result.stderr
+
+
+@pytest.mark.django_db
+def test_refuses_to_start_while_a_user_has_the_demo_password(django_user_model, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from home.checks import demo_password_not_in_use
+    from home.security import refuse_demo_credentials
+
+    settings.REFUSE_DEMO_CREDENTIALS = True
+    django_user_model.objects.create_superuser("admin", "a@example.org", "a-long-unique-pass")
+    refuse_demo_credentials()  # a real password: starts
+    assert demo_password_not_in_use(None) == []
+
+    django_user_model.objects.create_superuser(
+        "boss", "b@example.org", settings.DEMO_ADMIN_PASSWORD
+    )
+    with pytest.raises(ImproperlyConfigured, match="boss"):
+        refuse_demo_credentials()
+    assert [error.id for error in demo_password_not_in_use(None)] == ["home.E001"]
