@@ -39,6 +39,10 @@ test: lint check
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) missing: the browser tests need Debian's chromium (apt-get install chromium)"; exit 1; }
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
 
+# Measurements (timings, query counts) printed for the notes; never asserted as times.
+bench: $(BIN)/.installed messages
+	$(BIN)/pytest -m bench -q -p no:cacheprovider tests/benchmarks
+
 makemessages: $(BIN)/.installed
 	$(BIN)/python manage.py makemessages -l pl -l uk -l en --ignore=.venv --ignore=staticfiles --no-obsolete
 
