@@ -18,6 +18,7 @@ DEMO_ORGANIZATIONS = [
         "slug": "m6",
         "name": "Fundacja Studio M6",
         "short_name": "Studio M6",
+        "initials": "M6",
         "hostname": "m6.localhost",
         "languages": ["pl", "uk", "en"],
         "primary_colour": "#1d4e89",
@@ -61,6 +62,7 @@ DEMO_ORGANIZATIONS = [
         "slug": "konsorcjum",
         "name": "Konsorcjum Migracyjne",
         "short_name": "Konsorcjum",
+        "initials": "KM",
         "hostname": "konsorcjum.localhost",
         "languages": ["pl", "uk"],
         "primary_colour": "#2f5d3a",
@@ -215,6 +217,28 @@ def _demo_user(slug, role, group):
     return user
 
 
+def demo_logo(org, text, colour):
+    """A square logo with the organization's initials, drawn here (no files to ship)."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from PIL import ImageDraw, ImageFont
+    from wagtail.images.models import Image
+
+    canvas = PillowImage.new("RGB", (256, 256), colour)
+    draw = ImageDraw.Draw(canvas)
+    font = ImageFont.load_default(size=110)
+    draw.text((128, 128), text, fill="white", font=font, anchor="mm")
+    buffer = BytesIO()
+    canvas.save(buffer, format="PNG")
+    return Image.objects.create(
+        title=f"{org.name} – logo",
+        file=ImageFile(buffer, name=f"logo-{org.slug}.png"),
+        collection=org.collection,
+    )
+
+
 def _fill_organization(org, definition, user):
     for field in (
         "short_name",
@@ -233,6 +257,8 @@ def _fill_organization(org, definition, user):
     ):
         if field in definition:
             setattr(org, field, definition[field])
+
+    org.logo = demo_logo(org, definition["initials"], definition["primary_colour"])
 
     home = org.site.root_page.specific
     texts = definition["home"]
