@@ -44,7 +44,7 @@ bench: $(BIN)/.installed messages
 	$(BIN)/pytest -m bench -q -p no:cacheprovider tests/benchmarks
 
 makemessages: $(BIN)/.installed
-	$(BIN)/python manage.py makemessages -l pl -l uk -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(BIN)/python manage.py makemessages -l pl -l uk -l en --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -2,23 +2,40 @@
 
 Out of the box, wagtail-localize checks only the global `submit_translation`
 permission, so the staff of one organization could create (and publish) translations
-of another's pages; and the page chooser shows any page by id as the parent of its
-listing. These patterns are matched before Wagtail's own admin URLs and refuse such
-requests; the views behind them are Wagtail's and wagtail-localize's.
+of another's pages; the explorer and the page chooser show any page by id as the parent
+of their listing; bulk actions, the page chooser's "chosen" answer and some reports name
+other organizations' pages, images, documents and staff. These patterns are matched
+before Wagtail's own admin URLs and refuse or narrow such requests; the views behind
+them are Wagtail's and wagtail-localize's. (The page listings' filter choices are
+narrowed in place, see `scope_page_listing_filters`.)
 """
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser
-from wagtail.models import Page
+from wagtail.admin.views.bulk_action import index as bulk_action_index
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.views.reports.audit_logging import (
+    LogEntriesView,
+    SiteHistoryReportFilterSet,
+    get_users_for_filter,
+)
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.viewsets.pages import page_viewset_registry
+from wagtail.models import CollectionMember, Page, PageLogEntry, Site
+from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
+from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .permissions import can_reach_page
+from .permissions import can_reach_page, own_pages
 
 
 def may_translate_page(user, page, locales):
@@ -72,12 +89,149 @@ class OrganizationUpdateTranslationsView(UpdateTranslationsView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class OrganizationTranslationsReportView(TranslationsReportView):
+    # wagtail-localize's report lists every translation of the installation, with the
+    # titles of other organizations' pages; keep those of one's own pages.
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.request.user.is_superuser:
+            return queryset
+        keys = own_pages(self.request.user).values("translation_key")
+        return queryset.filter(source__object_id__in=keys)
+
+
 def browse_pages(request, parent_page_id=None):
     if parent_page_id is not None:
         parent = get_object_or_404(Page, id=parent_page_id)
         if not can_reach_page(request.user, parent):
             raise Http404
+    elif request.GET.get("page_type") and not request.user.is_superuser:
+        # Asked for a page type, Wagtail opens at the common ancestor of all pages of that
+        # type, which is another organization's page when only it has any; start from the
+        # common ancestor of one's own.
+        try:
+            page_models = chooser.page_models_from_string(request.GET["page_type"])
+        except (ValueError, LookupError) as e:
+            raise Http404 from e
+        pages = own_pages(request.user).type(*page_models)
+        if pages.exists():
+            parent_page_id = pages.first_common_ancestor().pk
+        else:
+            parent_page_id = Page.get_first_root_node().pk
     return chooser.BrowseView.as_view()(request, parent_page_id=parent_page_id)
+
+
+def chosen_pages(request):
+    # Wagtail answers with the title and URL of whatever page ids it is given.
+    ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+    request.GET = request.GET.copy()
+    request.GET.setlist(
+        "id",
+        [str(pk) for pk in own_pages(request.user).filter(pk__in=ids).values_list("pk", flat=True)],
+    )
+    return chooser.ChosenMultipleView.as_view()(request)
+
+
+explore_view = page_viewset_registry.as_view("index", parent_page_id_kwarg="parent_page_id")
+explore_results_view = page_viewset_registry.as_view(
+    "index_results", parent_page_id_kwarg="parent_page_id"
+)
+
+
+def explore_pages(request, parent_page_id, results=False):
+    # Wagtail lists only one's own pages, but shows any page by id as the parent of
+    # the listing: its title, status and translations. Wagtail sends a user asking for
+    # a page outside their explorable root to that root; do the same here.
+    parent = get_object_or_404(Page, id=parent_page_id)
+    if not can_reach_page(request.user, parent):
+        if results:
+            raise Http404
+        return redirect("wagtailadmin_explore_root")
+    view = explore_results_view if results else explore_view
+    return view(request, parent_page_id=parent_page_id)
+
+
+def visible_objects(user, model):
+    """The objects of `model` the user may see in the admin, or None if not scoped here."""
+    if user.is_superuser:
+        return None
+    if issubclass(model, Page):
+        return own_pages(user)
+    if issubclass(model, CollectionMember):
+        # Images and documents: those in the collections one holds any permission on.
+        collections = policy_registry.get_by_type(model).collections_user_has_any_permission_for(
+            user, ["add", "change", "delete", "choose"]
+        )
+        return model.objects.filter(collection__in=collections)
+    return None
+
+
+def bulk_action(request, app_label, model_name, action):
+    # Wagtail's bulk action forms list by title the chosen objects one may not act on,
+    # whoever they belong to; leave other organizations' objects out of the choice.
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as e:
+        raise Http404 from e
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    visible = visible_objects(request.user, model)
+    if action_class is not None and visible is not None:
+        ids = request.GET.getlist("id")
+        if "all" in ids:
+            ids = action_class(request, model).get_all_objects_in_listing_query(
+                request.GET.get("childOf")
+            )
+        ids = [str(pk) for pk in ids if str(pk).isdigit()]
+        request.GET = request.GET.copy()
+        request.GET.setlist(
+            "id", [str(pk) for pk in visible.filter(pk__in=ids).values_list("pk", flat=True)]
+        )
+    return bulk_action_index(request, app_label, model_name, action)
+
+
+def page_types_usage(request, results=False):
+    # The report counts and names the last edited page of each type across the whole
+    # installation: every organization's pages. Only superusers see the whole.
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    return PageTypesUsageReportView.as_view(results_only=results)(request)
+
+
+class OrganizationSiteHistoryFilterSet(SiteHistoryReportFilterSet):
+    def get_users_queryset(self):
+        # Wagtail offers everyone who ever logged an action on any page as a "User"
+        # choice (other organizations' staff); offer those of the entries one may see.
+        return get_users_for_filter(self.request.user)
+
+
+class OrganizationLogEntriesView(LogEntriesView):
+    filterset_class = OrganizationSiteHistoryFilterSet
+
+
+def scope_page_listing_filters():
+    """Narrow the choices of the site, owner and editor filters of Wagtail's page listings.
+
+    Wagtail offers every site and every page owner and editor of the installation as
+    filter choices in the explorer, "pages using" a type and the forms listing: the other
+    organizations' names and staff. Those listings share these filter instances
+    (subclasses of PageFilterSet copy them), so narrowing them here narrows them all.
+    """
+    User = get_user_model()
+    filters = PageFilterSet.base_filters
+    filters["site"].queryset = lambda request: Site.objects.filter(
+        root_page__in=own_pages(request.user)
+    )
+    filters["owner"].queryset = lambda request: User.objects.filter(
+        pk__in=own_pages(request.user).order_by().values("owner_id")
+    )
+    filters["edited_by"].queryset = lambda request: User.objects.filter(
+        pk__in=PageLogEntry.objects.filter(action="wagtail.edit", page__in=own_pages(request.user))
+        .order_by()
+        .values("user_id")
+    )
+
+
+scope_page_listing_filters()
 
 
 urlpatterns = [
@@ -89,5 +243,36 @@ urlpatterns = [
         "admin/localize/update/<int:translation_source_id>/",
         require_admin_access(OrganizationUpdateTranslationsView.as_view()),
     ),
+    path(
+        "admin/localize/reports/translations/",
+        require_admin_access(OrganizationTranslationsReportView.as_view()),
+    ),
+    path(
+        "admin/localize/reports/translations/results/",
+        require_admin_access(OrganizationTranslationsReportView.as_view(results_only=True)),
+    ),
+    path("admin/choose-page/", require_admin_access(browse_pages)),
     path("admin/choose-page/<int:parent_page_id>/", require_admin_access(browse_pages)),
+    path("admin/choose-page/chosen-multiple/", require_admin_access(chosen_pages)),
+    path("admin/pages/<int:parent_page_id>/", require_admin_access(explore_pages)),
+    path(
+        "admin/pages/<int:parent_page_id>/results/",
+        require_admin_access(explore_pages),
+        {"results": True},
+    ),
+    path(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        require_admin_access(bulk_action),
+    ),
+    path("admin/reports/page-types-usage/", require_admin_access(page_types_usage)),
+    path(
+        "admin/reports/page-types-usage/results/",
+        require_admin_access(page_types_usage),
+        {"results": True},
+    ),
+    path("admin/reports/site-history/", require_admin_access(OrganizationLogEntriesView.as_view())),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(OrganizationLogEntriesView.as_view(results_only=True)),
+    ),
 ]

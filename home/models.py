@@ -1,12 +1,10 @@
 """An organization's site: its home page, content pages and settings."""
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -15,6 +13,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 from .colours import validate_contrast_with_white
+from .forms import OrganizationPageForm, OrganizationSettingsForm
 
 
 def default_languages():
@@ -31,6 +30,7 @@ class BasePage(Page):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
+    base_form_class = OrganizationPageForm
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
@@ -102,25 +102,6 @@ class ContentPage(BasePage):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
-
-
-class OrganizationSettingsForm(WagtailAdminModelForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages"),
-        choices=settings.LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("The languages this organization publishes in. Polish is always included."),
-    )
-
-    def clean_languages(self):
-        chosen = self.cleaned_data["languages"]
-        if settings.LANGUAGE_CODE not in chosen:
-            raise ValidationError(
-                _("The default language (Polish) cannot be switched off."),
-                code="default_language_required",
-            )
-        # Keep the installation's order, whatever order the boxes were ticked in.
-        return [code for code, _name in settings.LANGUAGES if code in chosen]
 
 
 @register_setting(icon="home")
@@ -259,6 +240,18 @@ class OrganizationSettings(BaseSiteSetting):
     @property
     def display_name(self):
         return self.name or self.site.site_name or self.site.hostname
+
+    @classmethod
+    def for_page(cls, page):
+        """The organization whose site the page belongs to, in whichever language."""
+        home = page if page.depth <= 2 else page.get_ancestors().filter(depth=2).first()
+        if home is None or home.depth < 2:
+            return None
+        return (
+            cls.objects.filter(site__root_page__translation_key=home.translation_key)
+            .select_related("site", "collection")
+            .first()
+        )
 
     def owns_page(self, page):
         return any(page.path.startswith(root.path) for root in self.root_pages())

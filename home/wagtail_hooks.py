@@ -9,3 +9,11 @@ def only_own_organizations_pages_in_chooser(pages, request):
     # staff may link only to their own. (Explorer and admin search are already limited
     # to the pages a user holds permissions on.)
     return pages.filter(within_own_organizations(request.user))
+
+
+@hooks.register("construct_reports_menu")
+def hide_installation_wide_reports(request, menu_items):
+    # "Page types usage" describes every organization's pages, so home.admin_guards
+    # lets only superusers open it; don't offer it to anyone else.
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

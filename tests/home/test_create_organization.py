@@ -37,7 +37,11 @@ def test_creates_site_home_collection_groups_and_settings(django_capture_on_comm
     assert home.locale.language_code == "pl"
     assert home.live
     translations = HomePage.objects.filter(translation_key=home.translation_key)
-    assert sorted(translations.values_list("locale__language_code", flat=True)) == ["en", "pl", "uk"]
+    assert sorted(translations.values_list("locale__language_code", flat=True)) == [
+        "en",
+        "pl",
+        "uk",
+    ]
     assert all(page.live for page in translations)
 
     settings = OrganizationSettings.objects.get(site=site)
@@ -61,7 +65,9 @@ def test_creates_site_home_collection_groups_and_settings(django_capture_on_comm
     assert GroupSitePermission.objects.filter(
         group__name="Fundacja Studio M6 editors", site=site
     ).exists()
-    assert not GroupSitePermission.objects.filter(group__name="Fundacja Studio M6 translators").exists()
+    assert not GroupSitePermission.objects.filter(
+        group__name="Fundacja Studio M6 translators"
+    ).exists()
 
 
 def test_running_again_changes_nothing_and_says_so(django_capture_on_commit_callbacks):
