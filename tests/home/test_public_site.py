@@ -215,3 +215,8 @@ def test_query_count_does_not_grow_with_menu_size(org_a, page_a, django_assert_n
 def test_content_page_cannot_be_created_at_the_top_of_the_tree():
     assert ContentPage.parent_page_types == ["home.HomePage", "home.ContentPage"]
     assert HomePage.parent_page_types == ["wagtailcore.Page"]
+
+
+def test_titles_name_the_page_and_the_organization_once(org_a, page_a):
+    assert "<title>Fundacja Alfa</title>" in text_of(visit(org_a, "/pl/"))
+    assert "<title>O nas – Fundacja Alfa</title>" in text_of(visit(org_a, "/pl/o-nas/"))
