@@ -25,6 +25,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from home.models import OrganizationSettings
 from tests.conftest import add_content_page
+from tests.utils import settings_form, settings_url
 
 pytestmark = pytest.mark.django_db
 
@@ -198,36 +199,6 @@ def page_form(page, **overrides):
         fields["hero_image"] = ""
     fields.update(overrides)
     return nested_form_data(fields)
-
-
-def settings_form(org, **overrides):
-    data = {
-        "name": org.name,
-        "short_name": "",
-        "logo": "",
-        "primary_colour": "#1d4e89",
-        "accent_colour": "#8a3b12",
-        "languages": list(org.languages),
-        "contact_email": "",
-        "phone": "",
-        "address": "",
-        "facebook_url": "",
-        "instagram_url": "",
-        "linkedin_url": "",
-        "youtube_url": "",
-        "x_url": "",
-        "telegram_url": "",
-        "newsletter_url": "",
-        "donate_url": "",
-        "privacy_policy_page": "",
-        "footer_text": "",
-    }
-    data.update(overrides)
-    return data
-
-
-def settings_url(org):
-    return reverse("wagtailsettings:edit", args=["home", "organizationsettings", org.site_id])
 
 
 def edit_url(page):

@@ -6,36 +6,7 @@ from django.core.exceptions import ValidationError
 from home.colours import contrast_ratio, validate_contrast_with_white
 from home.models import OrganizationSettings
 from tests.conftest import add_content_page
-
-
-def settings_url(org):
-    return f"/admin/settings/home/organizationsettings/{org.site.pk}/"
-
-
-def form_data(org, **overrides):
-    data = {
-        "name": org.name,
-        "short_name": "",
-        "logo": "",
-        "primary_colour": "#1d4e89",
-        "accent_colour": "#8a3b12",
-        "languages": ["pl", "uk"],
-        "contact_email": "biuro@alfa.example",
-        "phone": "+48 22 000 00 00",
-        "address": "ul. Mostowa 6, Toruń",
-        "facebook_url": "",
-        "instagram_url": "",
-        "linkedin_url": "",
-        "youtube_url": "",
-        "x_url": "",
-        "telegram_url": "",
-        "newsletter_url": "",
-        "donate_url": "",
-        "privacy_policy_page": "",
-        "footer_text": "Stopka fundacji",
-    }
-    data.update(overrides)
-    return data
+from tests.utils import settings_form, settings_url
 
 
 def test_contrast_ratio_matches_wcag_reference_values():
@@ -66,7 +37,12 @@ def test_malformed_colours_are_refused(colour):
 @pytest.mark.django_db
 def test_staff_save_their_organizations_settings(client, org_a, editor_a):
     client.force_login(editor_a)
-    response = client.post(settings_url(org_a), form_data(org_a, primary_colour="#2f5d3a"))
+    response = client.post(
+        settings_url(org_a),
+        settings_form(
+            org_a, primary_colour="#2f5d3a", footer_text="Stopka fundacji", languages=["pl", "uk"]
+        ),
+    )
     assert response.status_code == 302
     org_a.refresh_from_db()
     assert org_a.primary_colour == "#2f5d3a"
@@ -79,7 +55,7 @@ def test_low_contrast_colour_is_refused_and_nothing_typed_is_lost(client, org_a,
     client.force_login(editor_a)
     response = client.post(
         settings_url(org_a),
-        form_data(org_a, primary_colour="#ffff00", footer_text="Tekst, który wpisałam"),
+        settings_form(org_a, primary_colour="#ffff00", footer_text="Tekst, który wpisałam"),
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -94,7 +70,7 @@ def test_low_contrast_colour_is_refused_and_nothing_typed_is_lost(client, org_a,
 @pytest.mark.django_db
 def test_polish_cannot_be_switched_off(client, org_a, editor_a):
     client.force_login(editor_a)
-    response = client.post(settings_url(org_a), form_data(org_a, languages=["uk", "en"]))
+    response = client.post(settings_url(org_a), settings_form(org_a, languages=["uk", "en"]))
     assert response.status_code == 200
     assert response.context["form"].errors["languages"]
     org_a.refresh_from_db()
@@ -106,12 +82,12 @@ def test_privacy_policy_must_be_a_page_of_the_organizations_own_site(
     client, org_a, org_b, editor_a, page_a, page_b
 ):
     client.force_login(editor_a)
-    refused = client.post(settings_url(org_a), form_data(org_a, privacy_policy_page=page_b.pk))
+    refused = client.post(settings_url(org_a), settings_form(org_a, privacy_policy_page=page_b.pk))
     assert refused.status_code == 200
     org_a.refresh_from_db()
     assert org_a.privacy_policy_page is None
 
-    accepted = client.post(settings_url(org_a), form_data(org_a, privacy_policy_page=page_a.pk))
+    accepted = client.post(settings_url(org_a), settings_form(org_a, privacy_policy_page=page_a.pk))
     assert accepted.status_code == 302
     org_a.refresh_from_db()
     assert org_a.privacy_policy_page_id == page_a.pk
