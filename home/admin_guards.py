@@ -2,7 +2,8 @@
 
 Out of the box, wagtail-localize checks only the global `submit_translation`
 permission, so the staff of one organization could create (and publish) translations
-of another's pages; the explorer and the page chooser show any page by id as the parent
+of another's pages, and it asks only whether one may change snippets of a type, so
+they could translate another's partners (organization-owned snippets); the explorer and the page chooser show any page by id as the parent
 of their listing; bulk actions, the page chooser's "chosen" answer and some reports name
 other organizations' pages, images, documents and staff. These patterns are matched
 before Wagtail's own admin URLs and refuse or narrow such requests; the views behind
@@ -12,7 +13,7 @@ narrowed in place, see `scope_page_listing_filters`.)
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
@@ -30,11 +31,16 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import CollectionMember, Page, PageLogEntry, Site
 from wagtail.permissions import policy_registry
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import edit_translation
 from wagtail_localize.views.report import TranslationsReportView
-from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from .owned import may
 from .permissions import can_reach_page, own_pages
 
 
@@ -78,15 +84,50 @@ class OrganizationSubmitPageTranslationView(SubmitPageTranslationView):
         return super().form_valid(form)
 
 
+def may_change_snippet(user, instance):
+    # wagtail-localize asks only whether the user may change snippets of the type, which
+    # every organization's staff may; home.owned's policy narrows that to their own.
+    return may(user, "change", instance)
+
+
+class OrganizationSubmitSnippetTranslationView(SubmitSnippetTranslationView):
+    def dispatch(self, request, *args, **kwargs):
+        if not may_change_snippet(request.user, self.get_object()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
 class OrganizationUpdateTranslationsView(UpdateTranslationsView):
     def dispatch(self, request, *args, **kwargs):
         source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
-        instance = source.get_source_instance()
+        try:
+            instance = source.get_source_instance()
+        except ObjectDoesNotExist as e:
+            raise Http404 from e
         if isinstance(instance, Page):
             targets = [t.target_locale for t in source.translations.select_related("target_locale")]
             if not may_translate_page(request.user, instance.specific, targets):
                 raise PermissionDenied
+        elif not may_change_snippet(request.user, instance):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def snippet_translation_guarded(view):
+    """One of wagtail-localize's views of a translation, refused unless one may change
+    the translated snippet (pages are checked by wagtail-localize itself)."""
+
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, id=translation_id)
+        try:
+            instance = translation.get_target_instance()
+        except ObjectDoesNotExist as e:
+            raise Http404 from e
+        if not isinstance(instance, Page) and not may_change_snippet(request.user, instance):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return require_admin_access(guarded)
 
 
 class OrganizationTranslationsReportView(TranslationsReportView):
@@ -240,8 +281,36 @@ urlpatterns = [
         require_admin_access(OrganizationSubmitPageTranslationView.as_view()),
     ),
     path(
+        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        require_admin_access(OrganizationSubmitSnippetTranslationView.as_view()),
+    ),
+    path(
         "admin/localize/update/<int:translation_source_id>/",
         require_admin_access(OrganizationUpdateTranslationsView.as_view()),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+        snippet_translation_guarded(edit_translation.edit_string_translation),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        snippet_translation_guarded(edit_translation.edit_override),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/download/",
+        snippet_translation_guarded(edit_translation.download_pofile),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        snippet_translation_guarded(edit_translation.upload_pofile),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/machine_translate/",
+        snippet_translation_guarded(edit_translation.machine_translate),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/disable/",
+        snippet_translation_guarded(edit_translation.stop_translation),
     ),
     path(
         "admin/localize/reports/translations/",

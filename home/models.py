@@ -73,7 +73,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "partners.PartnersPage"]
     max_count_per_parent = None
 
     class Meta:

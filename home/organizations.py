@@ -67,10 +67,26 @@ ROLE_SITE_PERMISSIONS = {
     "moderators": ["home.change_organizationsettings"],
     "translators": [],
 }
+# Organization-owned snippets (home.owned) are global permissions too: their permission
+# policy narrows change and delete to the organization's own objects.
+PARTNER_PERMISSIONS = ["partners.add_partner", "partners.change_partner", "partners.delete_partner"]
 ROLE_GLOBAL_PERMISSIONS = {
-    "editors": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
-    "moderators": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
-    "translators": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+    "editors": [
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        *PARTNER_PERMISSIONS,
+    ],
+    "moderators": [
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        *PARTNER_PERMISSIONS,
+    ],
+    # Changing a partner is what translating it takes; adding or deleting one is not.
+    "translators": [
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "partners.change_partner",
+    ],
 }
 ROLES = list(ROLE_PAGE_PERMISSIONS)
 
@@ -167,25 +183,56 @@ def create_organization(*, name, slug, hostname, languages, port=80, user=None):
 
 def _create_group(org_settings, role):
     group = Group.objects.create(name=group_name(org_settings.name, role))
-    group.permissions.add(*[permission(p) for p in ROLE_GLOBAL_PERMISSIONS[role]])
-    for codename in ROLE_COLLECTION_PERMISSIONS[role]:
-        GroupCollectionPermission.objects.create(
-            group=group, collection=org_settings.collection, permission=permission(codename)
-        )
-    for codename in ROLE_SITE_PERMISSIONS[role]:
-        GroupSitePermission.objects.create(
-            group=group, site=org_settings.site, permission=permission(codename)
-        )
-    for root in org_settings.root_pages():
-        grant_page_permissions(group, role, root)
+    grant_role_permissions(group, role, org_settings)
     return group
 
 
+def grant_role_permissions(group, role, org_settings):
+    """Give the group what its role lists and it lacks; return whether anything was added.
+
+    Permissions the group holds beyond the lists (an administrator's additions) are kept.
+    """
+    added = False
+    held = set(group.permissions.values_list("pk", flat=True))
+    missing = [p for p in map(permission, ROLE_GLOBAL_PERMISSIONS[role]) if p.pk not in held]
+    if missing:
+        group.permissions.add(*missing)
+        added = True
+    if org_settings.collection is not None:
+        for codename in ROLE_COLLECTION_PERMISSIONS[role]:
+            _rule, created = GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=org_settings.collection, permission=permission(codename)
+            )
+            added |= created
+    for codename in ROLE_SITE_PERMISSIONS[role]:
+        _rule, created = GroupSitePermission.objects.get_or_create(
+            group=group, site=org_settings.site, permission=permission(codename)
+        )
+        added |= created
+    for root in org_settings.root_pages():
+        added |= grant_page_permissions(group, role, root)
+    return added
+
+
 def grant_page_permissions(group, role, page):
+    added = False
     for codename in ROLE_PAGE_PERMISSIONS[role]:
-        GroupPagePermission.objects.get_or_create(
+        _rule, created = GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=permission(f"wagtailcore.{codename}")
         )
+        added |= created
+    return added
+
+
+def _update_groups(org_settings, result):
+    """Bring the organization's groups up to the role lists, e.g. after a new app's release."""
+    updated = sum(
+        grant_role_permissions(group, role, org_settings)
+        for role in ROLES
+        for group in Group.objects.filter(name=group_name(org_settings.name, role))
+    )
+    if updated:
+        result.changes.append(f"updated permissions of {updated} group{'s' if updated > 1 else ''}")
 
 
 def grant_organization_permissions_on(page):
@@ -223,6 +270,7 @@ def _confirm_existing(org_settings, *, name, hostname, languages):
         org_settings.save(update_fields=["languages"])
         result.changes.append(f"added language(s) {', '.join(added)}")
     _add_missing_translations(org_settings, org_settings.languages, None, result)
+    _update_groups(org_settings, result)
     return result
 
 

@@ -1,5 +1,7 @@
+from django.urls import reverse
 from wagtail import hooks
 
+from .owned import OrganizationOwned, may
 from .permissions import within_own_organizations
 
 
@@ -17,3 +19,13 @@ def hide_installation_wide_reports(request, menu_items):
     # lets only superusers open it; don't offer it to anyone else.
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def translate_only_own_organizations_snippets(buttons, snippet, user):
+    # wagtail-localize offers "Translate" and "Sync translated snippets" on every
+    # translatable snippet of the listing; home.admin_guards refuses them on the shared
+    # ones (the partner directory) of other organizations, so don't offer them there.
+    if isinstance(snippet, OrganizationOwned) and not may(user, "change", snippet):
+        localize = reverse("wagtailadmin_home") + "localize/"
+        buttons[:] = [button for button in buttons if not button.url.startswith(localize)]
