@@ -1,5 +1,6 @@
-// Text size control and the mobile menu toggle. Works without any framework;
-// without JavaScript the menu is simply always open.
+// Text size control, the mobile menu toggle and click-to-load videos. Works without
+// any framework; without JavaScript the menu is simply always open and a video is a
+// link to its page at YouTube or Vimeo.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -44,5 +45,28 @@
         nav.classList.toggle("is-open", open);
       });
     }
+
+    // Videos: nothing is requested from YouTube or Vimeo until the visitor clicks.
+    var PLAYERS = /^https:\/\/(www\.youtube-nocookie\.com\/embed\/|player\.vimeo\.com\/video\/)/;
+    document.querySelectorAll(".embed-placeholder[data-embed-url]").forEach(function (placeholder) {
+      var url = placeholder.getAttribute("data-embed-url");
+      var button = placeholder.querySelector(".embed-load");
+      if (!button || !PLAYERS.test(url)) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var frame = document.createElement("iframe");
+        frame.src = url;
+        frame.title = placeholder.getAttribute("data-embed-title") || "";
+        frame.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
+        frame.allowFullscreen = true;
+        frame.referrerPolicy = "strict-origin-when-cross-origin";
+        var wrapper = document.createElement("div");
+        wrapper.className = "embed-frame";
+        wrapper.appendChild(frame);
+        placeholder.replaceWith(wrapper);
+        // The button is gone: keep keyboard focus where the visitor was.
+        frame.focus();
+      });
+    });
   });
 })();
