@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import SourceImageIOError
 from wagtail.images.shortcuts import get_rendition_or_not_found
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from partners.blocks import PartnerStripBlock
 
@@ -465,6 +466,57 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
+class ProgrammeLogoBlock(blocks.StructBlock):
+    """A funding programme's logo, e.g. the EU flag with "Co-funded by the European Union"."""
+
+    image = ImageChooserBlock(label=_("Logo"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=200,
+        help_text=_("What the logo says, e.g. 'Co-funded by the European Union'."),
+    )
+    link = blocks.URLBlock(label=_("Link"), required=False)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/programme_logo_block.html"
+        label = _("Programme logo")
+        description = _("A funder's or programme's logo.")
+        preview_value = {"image": None, "alt_text": "Dofinansowane przez Unię Europejską"}
+
+
+SAMPLE_DISCLAIMER = (
+    "<p>Projekt współfinansowany ze środków Unii Europejskiej w ramach Funduszu Azylu, "
+    "Migracji i Integracji. Wyrażone poglądy i opinie są jedynie opiniami autora lub "
+    "autorów i niekoniecznie odzwierciedlają poglądy i opinie Unii Europejskiej.</p>"
+)
+
+
+class FundingNoticeValue(blocks.StructValue):
+    def notice_in_language(self):
+        notice = self.get("notice")
+        return notice.in_current_language() if notice is not None else None
+
+
+class FundingNoticeBlock(blocks.StructBlock):
+    """One of the organization's funding notices: programme logos and the disclaimer."""
+
+    notice = SnippetChooserBlock("home.FundingNotice", label=_("Funding notice"))
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/funding_notice_block.html"
+        label = _("Funding notice")
+        value_class = FundingNoticeValue
+        description = _("Programme logos and a funding disclaimer, e.g. for EU-funded projects.")
+
+    def get_preview_value(self):
+        from .models import FundingNotice
+
+        sample = FundingNotice(name="FAMI", disclaimer=SAMPLE_DISCLAIMER)
+        return FundingNoticeValue(self, [("notice", sample)])
+
+
 class BodyBlock(blocks.StreamBlock):
     """What an editor can put in the body of a page."""
 
@@ -487,3 +539,4 @@ class BodyBlock(blocks.StreamBlock):
     contact = ContactBlock(group=PEOPLE_AND_CONTACT)
     call_to_action = CallToActionBlock(group=CALLS_TO_ACTION)
     partner_strip = PartnerStripBlock(group=PARTNERS_AND_FUNDING)
+    funding_notice = FundingNoticeBlock(group=PARTNERS_AND_FUNDING)

@@ -7,13 +7,15 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, ProgrammeLogoBlock
 from .colours import validate_contrast_with_white
 from .forms import OrganizationPageForm, OrganizationSettingsForm
+from .owned import OrganizationOwned, OrganizationOwnedForm
 
 
 def default_languages():
@@ -164,6 +166,15 @@ class OrganizationSettings(BaseSiteSetting):
         related_name="+",
     )
     footer_text = models.TextField(_("footer text"), blank=True)
+    funding_notice = models.ForeignKey(
+        "home.FundingNotice",
+        verbose_name=_("funding notice in the footer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the bottom of every page, e.g. for a project's EU funding."),
+    )
     languages = models.JSONField(_("languages"), default=default_languages)
     collection = models.ForeignKey(
         "wagtailcore.Collection",
@@ -216,6 +227,7 @@ class OrganizationSettings(BaseSiteSetting):
                     FieldPanel("donate_url"),
                     FieldPanel("privacy_policy_page"),
                     FieldPanel("footer_text"),
+                    FieldPanel("funding_notice"),
                 ],
                 heading=_("Footer"),
             ),
@@ -235,6 +247,11 @@ class OrganizationSettings(BaseSiteSetting):
         if page is not None and self.site_id and not self.owns_page(page):
             raise ValidationError(
                 {"privacy_policy_page": _("Choose a page of this organization's own site.")}
+            )
+        notice = self.funding_notice
+        if notice is not None and self.site_id and notice.site_id != self.site_id:
+            raise ValidationError(
+                {"funding_notice": _("Choose a funding notice of this organization.")}
             )
 
     @property
@@ -288,3 +305,46 @@ class OrganizationSettings(BaseSiteSetting):
 def locale_for(language_code):
     locale, _created = Locale.objects.get_or_create(language_code=language_code)
     return locale
+
+
+class FundingNotice(TranslatableMixin, OrganizationOwned, index.Indexed):
+    """A funding disclaimer with the programmes' logos, for pages and the site's footer.
+
+    E.g. "Projekt współfinansowany ze środków Unii Europejskiej…" with the EU and
+    programme logos. Belongs to one organization; translated like pages.
+    """
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("For staff only, e.g. 'FAMI 2021–2027'.")
+    )
+    logos = StreamField(
+        [("logo", ProgrammeLogoBlock())], blank=True, verbose_name=_("programme logos")
+    )
+    disclaimer = RichTextField(_("disclaimer"), features=["bold", "italic", "link"])
+
+    base_form_class = OrganizationOwnedForm
+    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("logos"), FieldPanel("disclaimer")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+        index.FilterField("site"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("logos"),
+        TranslatableField("disclaimer"),
+        SynchronizedField("site", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("funding notice")
+        verbose_name_plural = _("funding notices")
+
+    def __str__(self):
+        return self.name
+
+    def in_current_language(self):
+        """This notice in the page's language when translated, else as it is."""
+        return self.localized if self.pk else self

@@ -70,22 +70,30 @@ ROLE_SITE_PERMISSIONS = {
 # Organization-owned snippets (home.owned) are global permissions too: their permission
 # policy narrows change and delete to the organization's own objects.
 PARTNER_PERMISSIONS = ["partners.add_partner", "partners.change_partner", "partners.delete_partner"]
+FUNDING_NOTICE_PERMISSIONS = [
+    "home.add_fundingnotice",
+    "home.change_fundingnotice",
+    "home.delete_fundingnotice",
+]
 ROLE_GLOBAL_PERMISSIONS = {
     "editors": [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         *PARTNER_PERMISSIONS,
+        *FUNDING_NOTICE_PERMISSIONS,
     ],
     "moderators": [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         *PARTNER_PERMISSIONS,
+        *FUNDING_NOTICE_PERMISSIONS,
     ],
     # Changing a partner is what translating it takes; adding or deleting one is not.
     "translators": [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         "partners.change_partner",
+        "home.change_fundingnotice",
     ],
 }
 ROLES = list(ROLE_PAGE_PERMISSIONS)

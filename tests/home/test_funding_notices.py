@@ -1,0 +1,157 @@
+"""Funding notices: an organization's disclaimers with programme logos, on pages and in the footer."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Locale
+
+from home.blocks import BodyBlock
+from home.models import FundingNotice
+from tests.conftest import add_content_page
+from tests.utils import settings_form, settings_url
+
+pytestmark = pytest.mark.django_db
+
+DISCLAIMER = "<p>Projekt współfinansowany ze środków Unii Europejskiej.</p>"
+
+
+def make_notice(org, name="FAMI", disclaimer=DISCLAIMER, language="pl"):
+    return FundingNotice.objects.create(
+        site=org.site,
+        locale=Locale.objects.get(language_code=language),
+        name=name,
+        disclaimer=disclaimer,
+        logos=[("logo", {"image": None, "alt_text": "Dofinansowane przez Unię Europejską"})],
+    )
+
+
+def translate(notice, language, disclaimer):
+    translated = notice.copy_for_translation(Locale.objects.get(language_code=language))
+    translated.disclaimer = disclaimer
+    translated.save()
+    return translated
+
+
+def visit(org, path):
+    return Client().get(path, HTTP_HOST=org.site.hostname).content.decode()
+
+
+def notice_state(notice):
+    found = FundingNotice.objects.filter(pk=notice.pk).first()
+    return None if found is None else (found.name, found.disclaimer, found.site_id)
+
+
+@pytest.fixture
+def notice_a(org_a):
+    return make_notice(org_a, "FAMI Alfa")
+
+
+@pytest.fixture
+def notice_b(org_b):
+    return make_notice(org_b, "FAMI Beta", disclaimer="<p>Beta: finansowanie ze środków UE.</p>")
+
+
+def test_block_shows_the_disclaimer_and_the_logos_in_the_pages_language(org_a, notice_a):
+    translate(notice_a, "uk", "<p>Проєкт співфінансується Європейським Союзом.</p>")
+    page = add_content_page(org_a, "Projekt", body=[("funding_notice", {"notice": notice_a})])
+
+    polish = visit(org_a, page.url)
+    ukrainian_fallback = visit(org_a, page.url.replace("/pl/", "/uk/"))
+
+    assert "Projekt współfinansowany ze środków Unii Europejskiej." in polish
+    assert "Dofinansowane przez Unię Europejską" in polish
+    assert "Проєкт співфінансується Європейським Союзом." in ukrainian_fallback
+
+
+def test_block_preview_renders_without_the_database():
+    block = BodyBlock().child_blocks["funding_notice"]
+    html = str(block.render(block.get_preview_value()))
+    assert "Unii Europejskiej" in html
+
+
+def test_footer_shows_the_organizations_default_notice_on_every_page(org_a, org_b, notice_a):
+    org_a.funding_notice = notice_a
+    org_a.save()
+    page = add_content_page(org_a, "O nas", slug="o-nas")
+
+    assert "Projekt współfinansowany" in visit(org_a, "/pl/")
+    assert "Projekt współfinansowany" in visit(org_a, page.url)
+    assert "Projekt współfinansowany" not in visit(org_b, "/pl/")
+
+
+def test_settings_refuse_another_organizations_notice(client, org_a, editor_a, notice_a, notice_b):
+    client.force_login(editor_a)
+
+    refused = client.post(settings_url(org_a), settings_form(org_a, funding_notice=notice_b.pk))
+    accepted = client.post(settings_url(org_a), settings_form(org_a, funding_notice=notice_a.pk))
+
+    assert refused.status_code == 200
+    assert accepted.status_code == 302
+    org_a.refresh_from_db()
+    assert org_a.funding_notice_id == notice_a.pk
+
+
+def snippet_url(action, notice=None):
+    name = f"wagtailsnippets_home_fundingnotice:{action}"
+    return reverse(name, args=[notice.pk]) if notice else reverse(name)
+
+
+def test_staff_see_only_their_organizations_notices(client, editor_b, notice_a, notice_b):
+    client.force_login(editor_b)
+
+    listing = client.get(snippet_url("list")).content.decode()
+    chooser = client.get(
+        reverse("wagtailsnippetchoosers_home_fundingnotice:choose")
+    ).content.decode()
+
+    assert "FAMI Beta" in listing
+    assert "FAMI Alfa" not in listing
+    assert "FAMI Beta" in chooser
+    assert "FAMI Alfa" not in chooser
+
+
+def test_editor_cannot_edit_or_delete_another_organizations_notice(client, editor_b, notice_a):
+    before = notice_state(notice_a)
+    client.force_login(editor_b)
+
+    client.post(snippet_url("edit", notice_a), {"name": "Przejęte", "disclaimer": "x"})
+    client.post(snippet_url("delete", notice_a))
+
+    assert notice_state(notice_a) == before
+
+
+def test_editor_edits_and_deletes_own_organizations_notice(client, editor_a, notice_a):
+    client.force_login(editor_a)
+
+    response = client.post(
+        snippet_url("edit", notice_a),
+        {
+            "name": "FAMI 2021–2027",
+            "disclaimer": '{"blocks": [{"key": "a", "text": "Nowy tekst", "type": "unstyled", '
+            '"depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+            "logos-count": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    assert notice_state(notice_a)[0] == "FAMI 2021–2027"
+    client.post(snippet_url("delete", notice_a))
+    assert notice_state(notice_a) is None
+
+
+def test_a_new_notice_is_filed_under_the_editors_organization(client, org_a, org_b, editor_b):
+    client.force_login(editor_b)
+
+    client.post(
+        snippet_url("add") + "?locale=pl",
+        {
+            "site": org_a.site.pk,
+            "name": "Nowy",
+            "disclaimer": '{"blocks": [{"key": "a", "text": "Tekst", "type": "unstyled", '
+            '"depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+            "logos-count": "0",
+        },
+    )
+
+    notice = FundingNotice.objects.get(name="Nowy")
+    assert notice.site_id == org_b.site.pk
