@@ -509,6 +509,9 @@ class FundingNoticeBlock(blocks.StructBlock):
         label = _("Funding notice")
         value_class = FundingNoticeValue
         description = _("Programme logos and a funding disclaimer, e.g. for EU-funded projects.")
+        # Replaced by an unsaved sample notice in get_preview_value(): no model instance
+        # can be made here, and the preview must not show a real organization's notice.
+        preview_value = {"notice": None}
 
     def get_preview_value(self):
         from .models import FundingNotice

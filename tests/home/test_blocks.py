@@ -717,6 +717,17 @@ from tests.partners.conftest import make_partner  # noqa: E402
 from tests.partners.test_partner_strip import strip  # noqa: E402
 
 
+def make_funding_notice(org):
+    from home.models import FundingNotice
+
+    return FundingNotice.objects.create(
+        site=org.site,
+        locale=Locale.objects.get(language_code="pl"),
+        name="FAMI",
+        disclaimer="<p>Projekt współfinansowany ze środków Unii Europejskiej.</p>",
+    )
+
+
 @pytest.fixture
 def page_with_every_block(org_a, page_a):
     image, document = make_image(org_a), make_document(org_a)
@@ -738,6 +749,7 @@ def page_with_every_block(org_a, page_a):
         ("call_to_action", cta(page=page_a)),
         ("call_to_action", CallToActionBlock().meta.preview_value),
         ("partner_strip", strip(make_partner(org_a, "Fundacja Stocznia"), role=Role.PATRONAGE)),
+        ("funding_notice", {"notice": make_funding_notice(org_a)}),
     ]
     return add_content_page(org_a, "Porozmawiajmy o integracji", slug="integracja", body=body)
 
