@@ -5,9 +5,13 @@ Translations go through wagtail-localize (string by string), exactly as a
 translator's work would, so the translation editor shows them as translated.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
+
+from news.models import ArticlePage, NewsCategory, NewsIndexPage
 
 from .models import ContentPage
 from .organizations import create_organization, group_name
@@ -151,6 +155,125 @@ STANDARD_PAGES = [
     },
 ]
 
+# A news report, from shared/seeds/konsorcjum-forum-report.txt.
+QUOTED = "Konsorcjum Migracyjne"
+DEMO_CATEGORY = {"slug": "aktualnosci", "name": ("Aktualności", "Новини", "News")}
+DEMO_GUESTS = [
+    (
+        "Joanna Sosnowska",
+        (
+            "Kierownik Zespołu Koordynacji Działań na Rzecz Cudzoziemców",
+            "Керівниця Групи координації діяльності на користь іноземців",
+            "Head of the Team for Coordinating Activities for Foreigners",
+        ),
+        (
+            "Urząd m. st. Warszawy, Biuro Współpracy Międzynarodowej",
+            "Управління міста Варшави, Бюро міжнародної співпраці",
+            "Warsaw City Hall, International Cooperation Office",
+        ),
+    ),
+    (
+        "Mateusz Płoskonka",
+        (
+            "Zastępca Dyrektora Wydziału Polityki Społecznej i Zdrowia",
+            "Заступник директора Департаменту соціальної політики та охорони здоров'я",
+            "Deputy Director of the Social Policy and Health Department",
+        ),
+        ("Urząd Miasta Krakowa", "Міська рада Кракова", "Kraków City Hall"),
+    ),
+    (
+        "Piotr Choroś",
+        ("Dyrektor", "Директор", "Director"),
+        (
+            "Urząd Miasta Lublin, Biuro Partycypacji Społecznej",
+            "Міська рада Любліна, Бюро громадської участі",
+            "Lublin City Hall, Social Participation Office",
+        ),
+    ),
+]
+DEMO_ARTICLE = {
+    "slug": "za-nami-iii-forum-wspolpracy-i-integracji",
+    "date": datetime.date(2023, 12, 5),
+    "tags": ["forum", "rzecznictwo"],
+    "title": (
+        "Za nami III Forum Współpracy i Integracji",
+        "Відбувся III Форум співпраці та інтеграції",
+        "The 3rd Forum of Cooperation and Integration is behind us",
+    ),
+    "intro": (
+        "Solidarność, godność, empatia… to tylko niektóre z wartości przyświecających w "
+        "codziennej pracy organizacjom biorącym udział w III Forum Współpracy i Integracji, "
+        "które odbyło się na przełomie listopada i grudnia 2023 roku w Warszawie.",
+        "Солідарність, гідність, емпатія… це лише деякі з цінностей, якими у щоденній роботі "
+        "керуються організації – учасниці III Форуму співпраці та інтеграції, що відбувся "
+        "на межі листопада та грудня 2023 року у Варшаві.",
+        "Solidarity, dignity, empathy… these are just some of the values that guide the "
+        "everyday work of the organisations taking part in the 3rd Forum of Cooperation and "
+        "Integration, held in Warsaw at the turn of November and December 2023.",
+    ),
+    "opening": (
+        "To właśnie od nazwania i omówienia tych wartości zaczęło się kolejne już spotkanie "
+        "liderów i liderek organizacji z całej Polski, działających na rzecz osób migrujących. "
+        "Dziękujemy partnerom wydarzenia – Unii Metropolii Polskich oraz NGO Forum Razem.",
+        "Саме з того, щоб назвати й обговорити ці цінності, розпочалася чергова зустріч "
+        "лідерів і лідерок організацій з усієї Польщі, які діють на користь людей з досвідом "
+        "міграції. Дякуємо партнерам заходу – Союзу польських метрополій та NGO Forum Razem.",
+        "Naming and discussing these values is how this latest meeting of leaders of "
+        "organisations from all over Poland working for people on the move began. We thank "
+        "the event's partners, the Union of Polish Metropolises and NGO Forum Razem.",
+    ),
+    "advocacy_heading": (
+        "Rzecznictwo i polityka migracyjna",
+        "Адвокація та міграційна політика",
+        "Advocacy and migration policy",
+    ),
+    "advocacy": (
+        "Kierując się tymi wartościami, dążymy do stworzenia przyjaznych i bezpiecznych "
+        "warunków do życia dla wszystkich cudzoziemców i cudzoziemek. Aby tak się stało, nasz "
+        "głos musi być silny i słyszalny dla decydentów politycznych.",
+        "Керуючись цими цінностями, ми прагнемо створити дружні та безпечні умови життя для "
+        "всіх іноземців та іноземок. Для цього наш голос має бути сильним і почутим тими, хто "
+        "ухвалює політичні рішення.",
+        "Guided by these values, we strive to create welcoming and safe living conditions for "
+        "all foreigners. For that to happen, our voice must be strong and heard by political "
+        "decision-makers.",
+    ),
+    "quote": (
+        "Nic co nas dotyczy, nie może się zadziać bez nas.",
+        "Ніщо, що нас стосується, не може відбутися без нас.",
+        "Nothing that concerns us can happen without us.",
+    ),
+    "workshop": (
+        "Dlatego rzecznictwu poświęciliśmy kolejną część pierwszego dnia Forum. Warsztat "
+        "podnoszący nasze kompetencje przeprowadziła Monika Matus z Lekarzy bez Granic.",
+        "Тому адвокації ми присвятили наступну частину першого дня Форуму. Семінар, що "
+        "підвищив наші компетенції, провела Моніка Матус з організації «Лікарі без кордонів».",
+        "That is why we devoted the next part of the first day of the Forum to advocacy. A "
+        "workshop to build our skills was led by Monika Matus of Médecins Sans Frontières.",
+    ),
+    "panel_heading": (
+        "Samorządy i organizacje społeczne zmieniają świat",
+        "Громади та громадські організації змінюють світ",
+        "Local governments and civil society organisations change the world",
+    ),
+    "panel": (
+        "Kolejnego dnia Anna Dąbrowska moderowała dyskusję o lekcjach, jakie samorządy "
+        "wyniosły z przybycia uchodźców i uchodźczyń z Ukrainy do Polski.",
+        "Наступного дня Анна Домбровська модерувала дискусію про уроки, які органи місцевого "
+        "самоврядування винесли з приїзду біженців і біженок з України до Польщі.",
+        "The next day Anna Dąbrowska moderated a discussion on the lessons local governments "
+        "learned from the arrival of refugees from Ukraine in Poland.",
+    ),
+    "guests_heading": ("Naszymi gośćmi byli", "Нашими гостями були", "Our guests were"),
+    "thanks": (
+        "Dziękujemy Jolancie Steciuk oraz Aleksandrze Fertlińskiej za przygotowanie programu "
+        "spotkania.",
+        "Дякуємо Йоланті Стецюк та Александрі Фертлінській за підготовку програми зустрічі.",
+        "We thank Jolanta Steciuk and Aleksandra Fertlińska for preparing the programme of "
+        "the meeting.",
+    ),
+}
+
 DEMO_ROLES = ["editors", "moderators", "translators"]
 LANGUAGE_INDEX = {"pl": 0, "uk": 1, "en": 2}
 
@@ -286,11 +409,64 @@ def _fill_organization(org, definition, user):
         _translate(page, org.languages, strings, user)
         if spec["slug"] == "polityka-prywatnosci":
             org.privacy_policy_page = page
+    _add_demo_news(org, home, user)
     org.save()
 
 
+def _add_demo_news(org, home, user):
+    """The news index in the menu, and a report from the forum in the organization's languages."""
+    index = NewsIndexPage.objects.child_of(home).first()
+    if index is None:
+        return
+    index.show_in_menus = True
+    index.save_revision(user=user).publish(user=user)
+    _translate(index, org.languages, {}, user)
+
+    names = DEMO_CATEGORY["name"]
+    category = NewsCategory.objects.create(
+        site=org.site, locale=home.locale, name=names[0], slug=DEMO_CATEGORY["slug"]
+    )
+    _translate(category, org.languages, {names[0]: names}, user)
+
+    text = DEMO_ARTICLE
+    article = ArticlePage(
+        title=text["title"][0],
+        slug=text["slug"],
+        date=text["date"],
+        category=category,
+        intro=text["intro"][0],
+        body=[
+            ("rich_text", f"<p>{text['opening'][0]}</p>"),
+            ("heading", {"text": text["advocacy_heading"][0], "level": "h2", "anchor": ""}),
+            ("rich_text", f"<p>{text['advocacy'][0]}</p>"),
+            ("quote", {"text": text["quote"][0], "attribution": "", "role": QUOTED}),
+            ("rich_text", f"<p>{text['workshop'][0]}</p>"),
+            ("heading", {"text": text["panel_heading"][0], "level": "h2", "anchor": ""}),
+            ("rich_text", f"<p>{text['panel'][0]}</p>"),
+            (
+                "people",
+                {
+                    "heading": text["guests_heading"][0],
+                    "people": [
+                        {"name": name, "role": role[0], "organization": organization[0]}
+                        for name, role, organization in DEMO_GUESTS
+                    ],
+                },
+            ),
+            ("rich_text", f"<p>{text['thanks'][0]}</p>"),
+        ],
+    )
+    index.add_child(instance=article)
+    article.tags.add(*text["tags"])
+    article.save_revision(user=user).publish(user=user)
+    strings = {texts[0]: texts for texts in text.values() if isinstance(texts, tuple)}
+    for _name, role, organization in DEMO_GUESTS:
+        strings.update({role[0]: role, organization[0]: organization})
+    _translate(article, org.languages, strings, user)
+
+
 def _translate(page, languages, strings, user):
-    """Translate a page into each language through wagtail-localize, string by string."""
+    """Translate a page or snippet into each language through wagtail-localize, string by string."""
     from wagtail_localize.models import StringTranslation, Translation, TranslationSource
     from wagtail_localize.operations import TranslationCreator
 

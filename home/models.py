@@ -75,7 +75,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "partners.PartnersPage"]
+    subpage_types = ["home.ContentPage", "partners.PartnersPage", "news.NewsIndexPage"]
     max_count_per_parent = None
 
     class Meta:

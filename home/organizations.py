@@ -1,4 +1,5 @@
-"""Creating an organization: its site, home page in every language, collection and groups.
+"""Creating an organization: its site, home page and news index in every language,
+collection and groups.
 
 Used by `manage.py create_organization` and `manage.py demo`. Everything happens in
 one transaction, so a clash leaves nothing half-made behind.
@@ -75,18 +76,25 @@ FUNDING_NOTICE_PERMISSIONS = [
     "home.change_fundingnotice",
     "home.delete_fundingnotice",
 ]
+NEWS_CATEGORY_PERMISSIONS = [
+    "news.add_newscategory",
+    "news.change_newscategory",
+    "news.delete_newscategory",
+]
 ROLE_GLOBAL_PERMISSIONS = {
     "editors": [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         *PARTNER_PERMISSIONS,
         *FUNDING_NOTICE_PERMISSIONS,
+        *NEWS_CATEGORY_PERMISSIONS,
     ],
     "moderators": [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         *PARTNER_PERMISSIONS,
         *FUNDING_NOTICE_PERMISSIONS,
+        *NEWS_CATEGORY_PERMISSIONS,
     ],
     # Changing a partner is what translating it takes; adding or deleting one is not.
     "translators": [
@@ -94,6 +102,7 @@ ROLE_GLOBAL_PERMISSIONS = {
         "wagtail_localize.submit_translation",
         "partners.change_partner",
         "home.change_fundingnotice",
+        "news.change_newscategory",
     ],
 }
 ROLES = list(ROLE_PAGE_PERMISSIONS)
@@ -186,6 +195,7 @@ def create_organization(*, name, slug, hostname, languages, port=80, user=None):
         _create_group(org_settings, role)
     result = OrganizationResult(settings=org_settings, created=True)
     _add_missing_translations(org_settings, languages, user, result)
+    _add_missing_news_index(org_settings, user, result)
     return result
 
 
@@ -278,14 +288,13 @@ def _confirm_existing(org_settings, *, name, hostname, languages):
         org_settings.save(update_fields=["languages"])
         result.changes.append(f"added language(s) {', '.join(added)}")
     _add_missing_translations(org_settings, org_settings.languages, None, result)
+    _add_missing_news_index(org_settings, None, result)
     _update_groups(org_settings, result)
     return result
 
 
 def _add_missing_translations(org_settings, languages, user, result):
     """Create the home page in each language that lacks it, through wagtail-localize."""
-    from wagtail_localize.operations import TranslationCreator
-
     home = org_settings.site.root_page.specific
     have = set(
         home.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
@@ -293,8 +302,93 @@ def _add_missing_translations(org_settings, languages, user, result):
     missing = [locale_for(code) for code in languages if code not in have]
     if not missing:
         return
-    TranslationCreator(user, missing).create_translations(home)
+    translate_and_publish(home, missing, user)
     if not result.created:
         result.changes.append(
             f"created the home page in {', '.join(lo.language_code for lo in missing)}"
         )
+
+
+# The news index every organization starts with, and its title and slug in the other
+# languages (as a translator would give them in wagtail-localize).
+NEWS_INDEX_TITLE = "Aktualności"
+NEWS_INDEX_SLUG = "aktualnosci"
+NEWS_INDEX_TRANSLATIONS = {
+    NEWS_INDEX_TITLE: {"uk": "Новини", "en": "News"},
+    NEWS_INDEX_SLUG: {"uk": "novyny", "en": "news"},
+}
+
+
+def _add_missing_news_index(org_settings, user, result):
+    """Create the news index under the Polish home page, and in each language that lacks it.
+
+    Out of the menu: the organization's staff decide what their menu shows.
+    """
+    from wagtail.coreutils import find_available_slug
+
+    from news.models import NewsIndexPage
+
+    home = org_settings.site.root_page.specific
+    index = NewsIndexPage.objects.child_of(home).first()
+    created = []
+    if index is None:
+        index = home.add_child(
+            instance=NewsIndexPage(
+                title=NEWS_INDEX_TITLE,
+                slug=find_available_slug(home, NEWS_INDEX_SLUG),
+                locale=home.locale,
+                show_in_menus=False,
+            )
+        )
+        index.save_revision(user=user).publish(user=user)
+        created.append(home.locale)
+    have = set(
+        index.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
+    )
+    missing = [locale_for(code) for code in org_settings.languages if code not in have]
+    if missing:
+        translate_and_publish(index, missing, user, NEWS_INDEX_TRANSLATIONS)
+    created += missing
+    if created and not result.created:
+        result.changes.append(
+            f"created the news index in {', '.join(lo.language_code for lo in created)}"
+        )
+
+
+def translate_and_publish(page, locales, user=None, texts=None):
+    """Translate the page into `locales` through wagtail-localize, and publish it now.
+
+    wagtail-localize's TranslationCreator publishes a translation when the transaction
+    commits, from the page object it created it as: a home page translation that gets a
+    child in the same transaction (the news index) would be saved back with the tree as
+    it was before, counting no children, and the next page added under it would clash.
+    Saved as drafts and published at once, the translations never hold a stale tree.
+
+    `texts` gives translations of the page's strings: {source text: {language: text}}.
+    """
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+    from wagtail_localize.operations import TranslationCreator
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    # The snippets it refers to come first, as TranslationCreator does them.
+    related = TranslationCreator(user, locales)
+    for segment in source.relatedobjectsegment_set.all():
+        related.create_translations(
+            segment.object.get_instance(page.locale), include_related_objects=False
+        )
+    for locale in locales:
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            text = (texts or {}).get(segment.string.data, {}).get(locale.language_code)
+            if text:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data": text, "translation_type": "manual"},
+                )
+        translation, _created = Translation.objects.update_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.save_target(user=user, publish=False)
+        if page.live:
+            page.get_translation(locale).get_latest_revision().publish(user=user)

@@ -24,11 +24,13 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
 )
 from wagtail.snippets.views.snippets import (
+    CopyView,
     DeleteView,
     EditView,
     HistoryView,
     IndexView,
     SnippetViewSet,
+    UsageView,
 )
 
 from .forms import OwnMediaMixin
@@ -225,6 +227,16 @@ class OwnHistoryView(OwnObjectMixin, HistoryView):
     pass
 
 
+class OwnUsageView(OwnObjectMixin, UsageView):
+    # Where an object is used names the pages that use it, in any organization.
+    pass
+
+
+class OwnCopyView(OwnObjectMixin, CopyView):
+    # The copy form comes filled in with the original's content.
+    pass
+
+
 class OrganizationSnippetViewSet(SnippetViewSet):
     """A snippet listing and chooser that show staff only what they may see."""
 
@@ -233,6 +245,8 @@ class OrganizationSnippetViewSet(SnippetViewSet):
     edit_view_class = OwnEditView
     delete_view_class = OwnDeleteView
     history_view_class = OwnHistoryView
+    usage_view_class = OwnUsageView
+    copy_view_class = OwnCopyView
 
     def register_permissions(self):
         # Registered rather than set on the viewset, so that whatever else asks Wagtail's

@@ -155,3 +155,28 @@ def test_a_new_notice_is_filed_under_the_editors_organization(client, org_a, org
 
     notice = FundingNotice.objects.get(name="Nowy")
     assert notice.site_id == org_b.site.pk
+
+
+def test_editor_cannot_see_where_another_organizations_notice_is_used_or_copy_it(
+    client, org_a, editor_b, notice_a
+):
+    add_content_page(org_a, "Projekt Alfa", body=[("funding_notice", {"notice": notice_a})])
+    client.force_login(editor_b)
+
+    usage = client.get(snippet_url("usage", notice_a))
+    copy = client.get(snippet_url("copy", notice_a))
+
+    for response in (usage, copy):
+        assert response.status_code in (302, 403)
+        assert "FAMI Alfa" not in response.content.decode()
+        assert "Projekt Alfa" not in response.content.decode()
+
+
+def test_editor_sees_where_own_notice_is_used(client, org_a, editor_a, notice_a):
+    add_content_page(org_a, "Projekt Alfa", body=[("funding_notice", {"notice": notice_a})])
+    client.force_login(editor_a)
+
+    usage = client.get(snippet_url("usage", notice_a))
+
+    assert usage.status_code == 200
+    assert "Projekt Alfa" in usage.content.decode()

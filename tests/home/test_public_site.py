@@ -193,7 +193,9 @@ def test_page_views_run_a_fixed_number_of_queries(
     for index in range(5):
         add_content_page(org_a, f"Strona {index}")
     visit(org_a, path)  # warm per-process caches (content types, locales)
-    with django_assert_max_num_queries(15):
+    # /uk/o-nas/ falls back to Polish after looking among the Ukrainian home page's
+    # children (its news index); every page looks up the news feeds for <head>.
+    with django_assert_max_num_queries(18):
         response = visit(org_a, path)
     assert response.status_code == 200
 

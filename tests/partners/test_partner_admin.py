@@ -371,7 +371,9 @@ def test_translator_cannot_translate_another_organizations_partner(
     response = put_string(client, string_url(translation, "Fundacja Stocznia"), "Фонд «Верф»")
 
     assert_refused(response)
-    assert not StringTranslation.objects.filter(locale=translation.target_locale).exists()
+    assert not StringTranslation.objects.filter(
+        locale=translation.target_locale, context__object_id=translation.source.object_id
+    ).exists()
 
 
 def test_translator_translates_own_organizations_partner_string_by_string(
@@ -387,7 +389,12 @@ def test_translator_translates_own_organizations_partner_string_by_string(
     assert editor.status_code == 200
     assert 'msgid "Fundacja Stocznia"' in po_file.content.decode()
     assert response.status_code == 201
-    assert StringTranslation.objects.get(locale=translation.target_locale).data == "Фонд «Верф»"
+    assert (
+        StringTranslation.objects.get(
+            locale=translation.target_locale, context__object_id=translation.source.object_id
+        ).data
+        == "Фонд «Верф»"
+    )
 
 
 def test_editor_cannot_update_translations_of_another_organizations_partner(

@@ -5,7 +5,7 @@ from home.organizations import OrganizationError, create_organization
 
 class Command(BaseCommand):
     help = (
-        "Add an organization: its site, home page, image/document collection, groups "
+        "Add an organization: its site, home page, news index, image/document collection, groups "
         "(editors, moderators, translators) and settings. Safe to run again."
     )
 

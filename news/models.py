@@ -1,0 +1,394 @@
+"""An organization's news: the news index, articles, their categories and tags, and feeds."""
+
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import string_to_ascii
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import BasePage
+from home.owned import OrganizationOwned, OrganizationOwnedForm
+
+from .forms import ArticlePageForm
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+# Renditions of the hero image: a card's thumbnail (and twice its size for dense
+# screens), and the article's own photo across the text column.
+CARD_RENDITIONS = ("fill-480x270-c100", "fill-960x540-c100")
+HERO_RENDITIONS = ("width-480", "width-800", "width-1200")
+
+
+SLUG_TAKEN = _("This organization already has a category with this slug in this language.")
+
+
+def today_in_warsaw():
+    return timezone.localdate(timezone=WARSAW)
+
+
+class NewsCategory(TranslatableMixin, OrganizationOwned, index.Indexed):
+    """A section of an organization's news, e.g. "Aktualności"; visitors filter the news by it.
+
+    Each organization has its own categories, translated like its pages.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The category in the address of the filtered news list, e.g. 'zaproszenia'. "
+            "Made from the name when left empty."
+        ),
+    )
+
+    base_form_class = OrganizationOwnedForm
+    panels = [
+        FieldPanel("site"),
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+        index.FilterField("site"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        # Kept from the original unless a translator gives the translation its own.
+        SynchronizedField("slug", overridable=True),
+        SynchronizedField("site", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "locale", "slug"],
+                name="news_category_slug_unique_per_organization_and_language",
+                violation_error_message=SLUG_TAKEN,
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def organization_name(self):
+        return self.site.site_name or self.site.hostname
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = slugify(string_to_ascii(self.name or ""))[:100]
+        if not self.slug:
+            raise ValidationError({"slug": _("Give the category a slug of Latin letters.")})
+        # The constraint is not checked by a form that leaves out the organization (it is
+        # filled in from the user's groups) or the language (set by the admin's view).
+        if self.site_id and self.locale_id:
+            clash = NewsCategory.objects.filter(
+                site_id=self.site_id, locale_id=self.locale_id, slug=self.slug
+            ).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError({"slug": SLUG_TAKEN})
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """An organization's news: the latest articles first, by category or tag, and as feeds."""
+
+    articles_per_page = 10
+    feed_length = 20
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def published_articles(self):
+        """Live, public articles of this index in its language, newest first."""
+        return (
+            ArticlePage.objects.child_of(self)
+            .filter(locale_id=self.locale_id)
+            .live()
+            .public()
+            .order_by("-date", "-pk")
+        )
+
+    def articles(self, category=None, tag=None):
+        """The articles of the listing, ready to show: a fixed number of queries for any page."""
+        return self._listing(self.published_articles(), category, tag)
+
+    def categories(self, published=None):
+        """The categories that have articles here, for the filter."""
+        published = self.published_articles() if published is None else published
+        return NewsCategory.objects.filter(
+            pk__in=published.order_by().values("category_id")
+        ).order_by("name")
+
+    def _listing(self, published, category, tag):
+        if category is not None:
+            published = published.filter(category=category)
+        if tag is not None:
+            published = published.filter(tagged_items__tag=tag)
+        return ArticlePage.for_listing(published)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        published = self.published_articles()
+        categories = list(self.categories(published))
+        by_slug = {category.slug: category for category in categories}
+        category = _filter_value(request, "category", by_slug.get)
+        tag = _filter_value(request, "tag", lambda slug: Tag.objects.filter(slug=slug).first())
+        paginator = Paginator(self._listing(published, category, tag), self.articles_per_page)
+        filters = {"category": category.slug} if category else {}
+        if tag:
+            filters["tag"] = tag.slug
+        context.update(
+            articles=paginator.get_page(request.GET.get("page")),
+            categories=categories,
+            active_category=category,
+            active_tag=tag,
+            filter_query=urlencode(filters),
+            news_index_url=self.get_url(request),
+            feed_urls=self.feed_urls(request),
+        )
+        return context
+
+    def feed_urls(self, request=None):
+        """{"rss": …, "atom": …}: the addresses of this index's feeds."""
+        url = self.get_url(request)
+        if url is None:
+            return {}
+        return {
+            "rss": url + self.reverse_subpage("news_rss"),
+            "atom": url + self.reverse_subpage("news_atom"),
+        }
+
+    @path("feed/rss/", name="news_rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="news_atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+def _filter_value(request, parameter, lookup):
+    """What the query string filters by: None without the parameter, 404 for an unknown value."""
+    slug = request.GET.get(parameter)
+    if not slug:
+        return None
+    found = lookup(slug)
+    if found is None:
+        raise Http404
+    return found
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(BasePage):
+    """A news article: date, category, lead, photo with its author, body, tags and related news."""
+
+    date = models.DateField(
+        _("publication date"),
+        default=today_in_warsaw,
+        help_text=_("Shown with the article; the news list is ordered by it."),
+    )
+    category = models.ForeignKey(
+        "news.NewsCategory",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the article and in the news list."),
+    )
+    hero_alt_text = models.CharField(
+        _("Alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    hero_caption = models.CharField(_("Caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(
+        _("Photo credit"),
+        max_length=120,
+        blank=True,
+        help_text=_("The author, e.g. 'Piotr Rojewski'. Shown as 'Photo: …'."),
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"),
+        through="news.ArticlePageTag",
+        blank=True,
+        help_text=_("Topics visitors can follow across categories, e.g. 'forum', 'Toruń'."),
+    )
+
+    base_form_class = ArticlePageForm
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("category"), FieldPanel("tags")],
+            heading=_("Publication"),
+        ),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt_text"),
+                FieldPanel("hero_caption"),
+                FieldPanel("hero_credit"),
+            ],
+            heading=_("Photo"),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "related_article_links",
+            heading=_("Related articles"),
+            label=_("Related article"),
+            max_num=3,
+            help_text=_("Leave empty to show the latest articles of the same category."),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+    # A photographer's name is not translated; "Photo:" before it is.
+    override_translatable_fields = [SynchronizedField("hero_credit")]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    related_count = 3
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @classmethod
+    def for_listing(cls, articles):
+        """`articles` newest first, with what a card shows fetched at once.
+
+        The category comes in the same query; the photos with their card renditions and
+        the tags in one query each, however many articles there are.
+        """
+        Image = get_image_model()
+        return (
+            articles.defer_streamfields()
+            .select_related("category")
+            .prefetch_related(
+                Prefetch(
+                    "hero_image", queryset=Image.objects.prefetch_renditions(*CARD_RENDITIONS)
+                ),
+                Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+            )
+            .order_by("-date", "-pk")
+        )
+
+    def tag_list(self):
+        """The article's tags: those fetched with a listing (see `for_listing`), or in one query."""
+        if "tagged_items" in getattr(self, "_prefetched_objects_cache", {}):
+            items = self.tagged_items.all()
+        else:
+            items = self.tagged_items.select_related("tag")
+        return [item.tag for item in items]
+
+    def related_articles(self):
+        """The articles chosen by the editor, in this page's language where translated;
+        without a choice, the latest of the same category in the same news index."""
+        chosen = [link.article_id for link in self.related_article_links.all()]
+        if chosen:
+            return self._chosen_articles(chosen)
+        if not self.path:
+            return []  # a preview of an article not yet saved has no siblings to look for
+        articles = (
+            ArticlePage.objects.sibling_of(self, inclusive=False)
+            .filter(locale_id=self.locale_id)
+            .live()
+            .public()
+        )
+        if self.category_id:
+            articles = articles.filter(category_id=self.category_id)
+        return list(ArticlePage.for_listing(articles)[: self.related_count])
+
+    def _chosen_articles(self, ids):
+        keys = dict(ArticlePage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        found = ArticlePage.for_listing(
+            ArticlePage.objects.filter(translation_key__in=set(keys.values())).live().public()
+        )
+        by_pk = {article.pk: article for article in found}
+        in_language = {
+            article.translation_key: article
+            for article in found
+            if article.locale_id == self.locale_id
+        }
+        articles = []
+        for pk in ids:
+            article = in_language.get(keys.get(pk)) or by_pk.get(pk)
+            if article is not None and article.pk != self.pk and article not in articles:
+                articles.append(article)
+        return articles
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles()
+        parent = self.get_parent()
+        context["news_index_url"] = parent.get_url(request) if parent else None
+        return context
+
+
+class RelatedArticle(Orderable):
+    """An article an editor chose to show under another one."""
+
+    page = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="related_article_links"
+    )
+    article = models.ForeignKey(
+        "news.ArticlePage", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")

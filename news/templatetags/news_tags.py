@@ -1,0 +1,49 @@
+"""Links to the organization's news feeds, for the <head> of every page."""
+
+from django import template
+from django.utils.html import format_html_join
+
+from home.templatetags.site_tags import localized_home
+
+from ..models import NewsIndexPage
+
+register = template.Library()
+
+FEED_TYPES = [("rss", "application/rss+xml", "RSS"), ("atom", "application/atom+xml", "Atom")]
+
+
+def news_index(context):
+    """The live news index under the organization's home page in the current language
+    (or Polish, as the home page falls back to); cached for the request."""
+    request = context.get("request")
+    cache_name = "_news_index"
+    if request is not None and hasattr(request, cache_name):
+        return getattr(request, cache_name)
+    home = localized_home(context)
+    found = (
+        NewsIndexPage.objects.live().child_of(home).select_related("locale").first()
+        if home is not None
+        else None
+    )
+    if request is not None:
+        setattr(request, cache_name, found)
+    return found
+
+
+@register.simple_tag(takes_context=True)
+def news_feed_links(context):
+    """<link rel="alternate"> to the RSS and Atom feeds of the organization's news."""
+    index = news_index(context)
+    if index is None:
+        return ""
+    urls = index.feed_urls(context.get("request"))
+    if not urls:
+        return ""
+    return format_html_join(
+        "\n    ",
+        '<link rel="alternate" type="{}" title="{}" hreflang="{}" href="{}">',
+        (
+            (mime_type, f"{index.title} ({label})", index.locale.language_code, urls[key])
+            for key, mime_type, label in FEED_TYPES
+        ),
+    )
