@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .blocks import BodyBlock, ProgrammeLogoBlock
 from .colours import validate_contrast_with_white
 from .forms import OrganizationPageForm, OrganizationSettingsForm
-from .owned import OrganizationOwned, OrganizationOwnedForm
+from .owned import NAMED_SNIPPET_SEARCH_FIELDS, OrganizationOwned, OrganizationOwnedForm
 
 
 def default_languages():
@@ -324,12 +324,7 @@ class FundingNotice(TranslatableMixin, OrganizationOwned, index.Indexed):
 
     base_form_class = OrganizationOwnedForm
     panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("logos"), FieldPanel("disclaimer")]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale"),
-        index.FilterField("site"),
-    ]
+    search_fields = NAMED_SNIPPET_SEARCH_FIELDS
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("logos"),

@@ -16,6 +16,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Page, Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.search import index
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -37,6 +38,14 @@ from .forms import OwnMediaMixin
 from .permissions import organization_root_paths
 
 READ_ACTIONS = {"view", "choose"}
+
+# What the listing and chooser of a named owned snippet search and filter on.
+NAMED_SNIPPET_SEARCH_FIELDS = [
+    index.SearchField("name"),
+    index.AutocompleteField("name"),
+    index.FilterField("locale"),
+    index.FilterField("site"),
+]
 
 
 class OrganizationOwned(models.Model):

@@ -24,7 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
-from home.owned import OrganizationOwned, OrganizationOwnedForm
+from home.owned import NAMED_SNIPPET_SEARCH_FIELDS, OrganizationOwned, OrganizationOwnedForm
 
 from .forms import ArticlePageForm
 
@@ -66,12 +66,7 @@ class NewsCategory(TranslatableMixin, OrganizationOwned, index.Indexed):
         TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug", widget=SlugInput),
     ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale"),
-        index.FilterField("site"),
-    ]
+    search_fields = NAMED_SNIPPET_SEARCH_FIELDS
     translatable_fields = [
         TranslatableField("name"),
         # Kept from the original unless a translator gives the translation its own.

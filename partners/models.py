@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import OrganizationPageForm
-from home.owned import OrganizationOwned, OrganizationOwnedForm
+from home.owned import NAMED_SNIPPET_SEARCH_FIELDS, OrganizationOwned, OrganizationOwnedForm
 
 from .blocks import LOGO_FILTER, PartnerStripBlock, partners_by_id
 
@@ -51,12 +51,7 @@ class Partner(TranslatableMixin, OrganizationOwned, index.Indexed):
         FieldPanel("website"),
         FieldPanel("description"),
     ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale"),
-        index.FilterField("site"),
-    ]
+    search_fields = NAMED_SNIPPET_SEARCH_FIELDS
     # A translator may give a partner a logo or website in another language.
     translatable_fields = [
         TranslatableField("name"),
