@@ -3,10 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import admin_guards
 from home import views as home_views
+from home.sitemaps import OrganizationSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -14,6 +16,8 @@ urlpatterns = [
     *admin_guards.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": {"pages": OrganizationSitemap}}),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("", home_views.language_redirect, name="language_redirect"),
 ]
 

@@ -7,3 +7,7 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        # The e-mails to participants and organizers listen to registration changes.
+        from . import emails  # noqa: F401

@@ -15,6 +15,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from events.blocks import EventInfoBoxBlock, RegistrationFormBlock
 from partners.blocks import PartnerStripBlock
 
 from .video import parse_video_url
@@ -541,5 +542,7 @@ class BodyBlock(blocks.StreamBlock):
     people = PeopleBlock(group=PEOPLE_AND_CONTACT)
     contact = ContactBlock(group=PEOPLE_AND_CONTACT)
     call_to_action = CallToActionBlock(group=CALLS_TO_ACTION)
+    event_info_box = EventInfoBoxBlock(group=CALLS_TO_ACTION)
+    registration_form = RegistrationFormBlock(group=CALLS_TO_ACTION)
     partner_strip = PartnerStripBlock(group=PARTNERS_AND_FUNDING)
     funding_notice = FundingNoticeBlock(group=PARTNERS_AND_FUNDING)

@@ -11,7 +11,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
+from events.choices import RegistrationMode
+from events.dates import WARSAW
+from events.models import EventIndexPage, EventPage
 from news.models import ArticlePage, NewsCategory, NewsIndexPage
+from partners.models import Partner
 
 from .models import ContentPage
 from .organizations import create_organization, group_name
@@ -274,7 +278,144 @@ DEMO_ARTICLE = {
     ),
 }
 
-DEMO_ROLES = ["editors", "moderators", "translators"]
+# An event announcement, from shared/seeds/studio-m6-event.txt.
+DEMO_EVENT = {
+    "organization": "m6",
+    "slug": "porozmawiajmy-o-integracji",
+    # The seed's 14 December 2023, 9:30–15:30, moved to the coming 14 December so that the
+    # demo shows an upcoming event open for registration.
+    "month_day": (12, 14),
+    "times": (datetime.time(9, 30), datetime.time(15, 30)),
+    "street_address": "ul. Mostowa 6",
+    "postal_code": "87-100",
+    "city": "Toruń",
+    # "Ograniczona liczba miejsc stacjonarnych. Obowiązuje rejestracja."
+    "capacity": 30,
+    "title": (
+        "Porozmawiajmy o integracji",
+        "Поговорімо про інтеграцію",
+        "Let's talk about integration",
+    ),
+    "venue_name": (
+        "kawiarnia społeczna PERS",
+        "соціальна кав'ярня PERS",
+        "PERS social café",
+    ),
+    "intro": (
+        "Fundacja Studio M6 zaprasza 14 grudnia 2023 r. na wydarzenie pt. „Porozmawiajmy o "
+        "integracji”, które ma posłużyć dokonaniu diagnozy i próby wypracowania propozycji "
+        "rozwiązań napotykanym problemom przez organizacje/instytucje pracujące z osobami z "
+        "doświadczeniem migracji oraz wspólnemu wypracowaniu propozycji mechanizmów "
+        "integracyjnych, które mogą być implementowane w gminach województwa "
+        "kujawsko-pomorskiego.",
+        "Фундація Studio M6 запрошує 14 грудня 2023 року на захід «Поговорімо про "
+        "інтеграцію», мета якого — визначити проблеми, з якими стикаються організації та "
+        "установи, що працюють з людьми з досвідом міграції, спробувати напрацювати їх "
+        "розв'язання, а також спільно запропонувати механізми інтеграції, які можна "
+        "впровадити в громадах Куявсько-Поморського воєводства.",
+        "On 14 December 2023 the Studio M6 Foundation invites you to “Let's talk about "
+        "integration”, a meeting to diagnose the problems faced by organisations and "
+        "institutions working with people with migration experience, to work out solutions, "
+        "and to jointly propose integration mechanisms for the municipalities of the "
+        "Kuyavian-Pomeranian region.",
+    ),
+    "why_heading": ("Dlaczego takie spotkanie?", "Чому така зустріч?", "Why this meeting?"),
+    "why": (
+        "W województwie kujawsko-pomorskim w okresie od lutego 2022 r. powstały nowe "
+        "organizacje pozarządowe, które aktywnie włączyły się nie tylko w działania pomocowe, "
+        "dedykowane dla osób z doświadczeniem migracji i uchodźstwa, ale przede wszystkim "
+        "integrują lokalne społeczności i animują działania na rzecz włączenia społecznego. "
+        "W tym samym okresie do udziału w programie SZKOLIMY NGO (prowadzonym przez Fundację "
+        "Studio M6) zgłosiły się trzy takie organizacje.",
+        "У Куявсько-Поморському воєводстві з лютого 2022 року з'явилися нові громадські "
+        "організації, які активно долучилися не лише до допомоги людям з досвідом міграції "
+        "та біженства, а передусім інтегрують місцеві громади та розвивають діяльність задля "
+        "соціального залучення. У цей же період до програми SZKOLIMY NGO (яку веде Фундація "
+        "Studio M6) зголосилися три такі організації.",
+        "Since February 2022 new non-governmental organisations have been set up in the "
+        "Kuyavian-Pomeranian region. They have not only joined in helping people with "
+        "experience of migration and refuge, but above all they integrate local communities "
+        "and lead work for social inclusion. In the same period three such organisations "
+        "joined the SZKOLIMY NGO programme run by the Studio M6 Foundation.",
+    ),
+    "problems": (
+        "Wszystkie z tych organizacji ściągają znaczące środki zewnętrzne do gmin województwa "
+        "na działania integracyjne i pomocowe. Osoby nimi zarządzające, po okresie 20 miesięcy "
+        "działania, mają ogromną bazę wiedzy oraz listę problemów, z jakimi spotkały się "
+        "podczas działań: we współpracy z innymi NGO, gminami, społecznościami i instytucjami "
+        "oraz wynikających z braku polityk integracyjnych na poziomie krajowym.",
+        "Усі ці організації залучають до громад воєводства значні зовнішні кошти на "
+        "інтеграцію та допомогу. Після 20 місяців роботи їхні керівники мають величезну базу "
+        "знань і перелік проблем, з якими вони зіткнулися: у співпраці з іншими НУО, "
+        "громадами, спільнотами та установами, а також через відсутність інтеграційної "
+        "політики на національному рівні.",
+        "All of them bring significant outside funds for integration and aid to the region's "
+        "municipalities. After 20 months of work, the people who run them have a great deal "
+        "of knowledge and a list of the problems they met: in cooperation with other NGOs, "
+        "municipalities, communities and institutions, and from the lack of integration "
+        "policies at national level.",
+    ),
+    "voice": (
+        "Organizatorom zależy na głosie organizacji i ich włączeniu się w rozmowę z "
+        "interesariuszami i interesariuszkami zmiany jako instytucji nadzorujących "
+        "środki/programy dot. integracji i spójności społecznej.",
+        "Організаторам важливо почути голос організацій і залучити їх до розмови із "
+        "зацікавленими сторонами змін — установами, що опікуються коштами та програмами у "
+        "сфері інтеграції та соціальної згуртованості.",
+        "The organisers want to hear the organisations' voice and bring them into the "
+        "conversation with the stakeholders of change: the institutions that oversee funds "
+        "and programmes for integration and social cohesion.",
+    ),
+    "moderator": (
+        "Rozmowy poprowadzi Pracownia Zrównoważonego Rozwoju.",
+        "Розмову модеруватиме Pracownia Zrównoważonego Rozwoju.",
+        "The discussions will be moderated by Pracownia Zrównoważonego Rozwoju.",
+    ),
+    # (role, custom heading, partners' names), as the announcement lists them.
+    "partners": [
+        ("", ("Organizator", "Організатор", "Organiser"), ["Fundacja Studio M6"]),
+        (
+            "patronage",
+            None,
+            ["Fundacja Stocznia", "Fundacja Batorego (akcja „Masz Głos”)", "Fundacja NESST"],
+        ),
+        (
+            "honorary_patronage",
+            None,
+            ["Konsul Honorowy Ukrainy w Bydgoszczy Krzysztof Sikora"],
+        ),
+        (
+            "partners",
+            None,
+            [
+                "Ashoka w Polsce i Fundusz Tutaj",
+                "Fundacja Emic",
+                "Fundacja KOSMOS (Centrum Integracji ŁĄCZNIK)",
+                "Fundacja Dobra dla Dobra",
+                "Pracownia Zrównoważonego Rozwoju",
+            ],
+        ),
+        (
+            "",
+            (
+                "Partnerzy Projektu Szkolimy NGO",
+                "Партнери проєкту «Szkolimy NGO»",
+                "Partners of the Szkolimy NGO project",
+            ),
+            [
+                "Ośrodek Wsparcia Ekonomii Społecznej w Toruniu",
+                "Regionalny Ośrodek Polityki Społecznej w Toruniu",
+            ],
+        ),
+        (
+            "",
+            ("Współpraca informacyjna", "Інформаційна співпраця", "Information partner"),
+            ["Gmina Miasta Toruń"],
+        ),
+    ],
+}
+
+DEMO_ROLES = ["editors", "moderators", "translators", "registrations"]
 LANGUAGE_INDEX = {"pl": 0, "uk": 1, "en": 2}
 
 
@@ -410,7 +551,19 @@ def _fill_organization(org, definition, user):
         if spec["slug"] == "polityka-prywatnosci":
             org.privacy_policy_page = page
     _add_demo_news(org, home, user)
+    _put_in_menu(EventIndexPage.objects.child_of(home).first(), org, user)
+    if definition["slug"] == DEMO_EVENT["organization"]:
+        _add_demo_event(org, home, user)
     org.save()
+
+
+def _put_in_menu(index, org, user):
+    """An index page made by create_organization, in the menu in every language."""
+    if index is None:
+        return
+    index.show_in_menus = True
+    index.save_revision(user=user).publish(user=user)
+    _translate(index, org.languages, {}, user)
 
 
 def _add_demo_news(org, home, user):
@@ -418,9 +571,7 @@ def _add_demo_news(org, home, user):
     index = NewsIndexPage.objects.child_of(home).first()
     if index is None:
         return
-    index.show_in_menus = True
-    index.save_revision(user=user).publish(user=user)
-    _translate(index, org.languages, {}, user)
+    _put_in_menu(index, org, user)
 
     names = DEMO_CATEGORY["name"]
     category = NewsCategory.objects.create(
@@ -463,6 +614,82 @@ def _add_demo_news(org, home, user):
     for _name, role, organization in DEMO_GUESTS:
         strings.update({role[0]: role, organization[0]: organization})
     _translate(article, org.languages, strings, user)
+
+
+def demo_event_times(today=None):
+    """The demo event's start and end: the seed's day and hours in the coming year."""
+    today = today or datetime.datetime.now(WARSAW).date()
+    month, day = DEMO_EVENT["month_day"]
+    date = datetime.date(today.year, month, day)
+    if date < today:
+        date = date.replace(year=today.year + 1)
+    first, last = DEMO_EVENT["times"]
+    return (
+        datetime.datetime.combine(date, first, tzinfo=WARSAW),
+        datetime.datetime.combine(date, last, tzinfo=WARSAW),
+    )
+
+
+def _add_demo_event(org, home, user):
+    """The announcement of the meeting in Toruń, with its partners, in the organization's
+    languages; its info box comes from the event's own fields."""
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is None or EventPage.objects.child_of(index).filter(slug=DEMO_EVENT["slug"]):
+        return
+    text = DEMO_EVENT
+    locale = home.locale
+    start, end = demo_event_times()
+    strips = []
+    for role, heading, names in text["partners"]:
+        partners = [
+            Partner.objects.get_or_create(site=org.site, locale=locale, name=name)[0]
+            for name in names
+        ]
+        strips.append(
+            (
+                "partner_strip",
+                {
+                    "role": role,
+                    "custom_heading": heading[0] if heading else "",
+                    "partners": partners,
+                    "show_details": False,
+                },
+            )
+        )
+    event = EventPage(
+        title=text["title"][0],
+        slug=text["slug"],
+        start=start,
+        end=end,
+        venue_name=text["venue_name"][0],
+        street_address=text["street_address"],
+        postal_code=text["postal_code"],
+        city=text["city"],
+        languages=["pl"],
+        registration_mode=RegistrationMode.FORM,
+        capacity=text["capacity"],
+        waiting_list=True,
+        intro=text["intro"][0],
+        body=[
+            ("heading", {"text": text["why_heading"][0], "level": "h2", "anchor": ""}),
+            ("rich_text", f"<p>{text['why'][0]}</p>"),
+            ("rich_text", f"<p>{text['problems'][0]}</p>"),
+            ("rich_text", f"<p>{text['voice'][0]}</p>"),
+            ("rich_text", f"<p>{text['moderator'][0]}</p>"),
+        ],
+        partners=strips,
+        contact=[
+            (
+                "contact",
+                {"name": org.name, "role": "", "email": org.contact_email, "phone": org.phone},
+            )
+        ],
+    )
+    index.add_child(instance=event)
+    event.save_revision(user=user).publish(user=user)
+    strings = {texts[0]: texts for texts in text.values() if isinstance(texts, tuple)}
+    strings.update({heading[0]: heading for _role, heading, _names in text["partners"] if heading})
+    _translate(event, org.languages, strings, user)
 
 
 def _translate(page, languages, strings, user):

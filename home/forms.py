@@ -1,15 +1,18 @@
-"""Admin forms that keep an organization's pages and settings to its own media."""
+"""Admin forms that keep an organization's pages and settings to its own media and events."""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import DomainNameValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks import StreamValue
 from wagtail.blocks.stream_block import StreamBlockValidationError
-from wagtail.models import Collection, CollectionMember
+from wagtail.models import Collection, CollectionMember, Page
 
 NOT_OWN_MEDIA = _("Choose an image or document from this organization's collection.")
+NOT_OWN_PAGE = _("Choose one of this organization's own pages.")
 
 
 class OwnMediaMixin:
@@ -37,18 +40,19 @@ class OwnMediaMixin:
             if isinstance(value, CollectionMember) and value.collection_id not in allowed:
                 self.add_error(name, NOT_OWN_MEDIA)
             elif isinstance(value, StreamValue):
-                refused = blocks_with_foreign_media(value, allowed)
-                if refused:
-                    # At the top of the field and on each block that holds such media.
-                    self.add_error(
-                        name,
-                        StreamBlockValidationError(
-                            non_block_errors=[NOT_OWN_MEDIA],
-                            block_errors={
-                                index: ValidationError(NOT_OWN_MEDIA) for index in refused
-                            },
-                        ),
-                    )
+                for refused, message in (
+                    (blocks_with_foreign_media(value, allowed), NOT_OWN_MEDIA),
+                    (blocks_with_foreign_pages(value, org), NOT_OWN_PAGE),
+                ):
+                    if refused:
+                        # At the top of the field and on each block that holds such a choice.
+                        self.add_error(
+                            name,
+                            StreamBlockValidationError(
+                                non_block_errors=[message],
+                                block_errors={index: ValidationError(message) for index in refused},
+                            ),
+                        )
         return cleaned_data
 
 
@@ -73,6 +77,32 @@ def blocks_with_foreign_media(stream, allowed_collections):
         )
         refused.update(index for index, other, pk in references if other is model and pk in foreign)
     return sorted(refused)
+
+
+def blocks_with_foreign_pages(stream, org):
+    """Indexes of the stream's blocks that chose a page of a particular kind (an event for
+    its info box or registration form) outside the organization.
+
+    Links to any page (a button, a link in the text) may lead to another organization's
+    pages; a block that shows another page's data or takes registrations for it may not.
+    """
+    references = []  # (index, pk)
+    for index, child in enumerate(stream):
+        for model, object_id, _path, _content_path in child.block.extract_references(child.value):
+            if issubclass(model, Page) and model is not Page:
+                references.append((index, int(object_id)))
+    if not references:
+        return []
+    roots = org.root_pages()
+    own = Q(pk__in=[])
+    for root in roots:
+        own |= Q(path__startswith=root.path)
+    found = set(
+        Page.objects.filter(pk__in={pk for _index, pk in references})
+        .filter(own)
+        .values_list("pk", flat=True)
+    )
+    return sorted({index for index, pk in references if pk not in found})
 
 
 class OrganizationPageForm(OwnMediaMixin, WagtailAdminPageForm):
@@ -103,3 +133,30 @@ class OrganizationSettingsForm(OwnMediaMixin, WagtailAdminModelForm):
             )
         # Keep the installation's order, whatever order the boxes were ticked in.
         return [code for code, _name in settings.LANGUAGES if code in chosen]
+
+    def clean_email_domains(self):
+        """'studiom6.pl, m6.org.pl': domain names separated by commas, kept in lower case,
+        each once; an address or a web address in their place is refused."""
+        validate = DomainNameValidator()
+        domains, refused = [], []
+        for part in self.cleaned_data["email_domains"].split(","):
+            domain = part.strip().lower().removeprefix("@")
+            if not domain:
+                continue
+            try:
+                validate(domain)
+            except ValidationError:
+                refused.append(part.strip())
+                continue
+            if domain not in domains:
+                domains.append(domain)
+        if refused:
+            raise ValidationError(
+                _(
+                    "Not a domain name: %(refused)s. Give only the part after the @ of the "
+                    "organization's addresses, separated by commas, e.g. 'studiom6.pl, m6.org.pl'."
+                )
+                % {"refused": ", ".join(refused)},
+                code="invalid_email_domains",
+            )
+        return ", ".join(domains)

@@ -5,7 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -35,11 +41,18 @@ class BasePage(Page):
     base_form_class = OrganizationPageForm
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    # Whether visitors can download the page as a PDF at its address + `pdf/` (home/pdf.py).
+    pdf_available = False
 
     class Meta:
         abstract = True
 
     def route(self, request, path_components):
+        if path_components == ["pdf"] and self.pdf_available:
+            # Imported here: WeasyPrint (and Pango under it) loads only when a PDF is asked for.
+            from . import pdf
+
+            return pdf.route(self)
         try:
             return super().route(request, path_components)
         except Http404:
@@ -75,7 +88,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "partners.PartnersPage", "news.NewsIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "partners.PartnersPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+    ]
     max_count_per_parent = None
 
     class Meta:
@@ -100,10 +118,18 @@ class ContentPage(BasePage):
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
+    pdf_available = True
 
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+class RegistrationRetention(models.TextChoices):
+    """What happens to event registrations some days after their event ends."""
+
+    DELETE = "delete", _("delete them")
+    ANONYMISE = "anonymise", _("anonymise them (keep the numbers, remove the people)")
 
 
 @register_setting(icon="home")
@@ -147,6 +173,29 @@ class OrganizationSettings(BaseSiteSetting):
         help_text=_("Links and highlights. White text on it must stay readable (WCAG AA)."),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    email_domains = models.CharField(
+        _("the organization's e-mail domains"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "E.g. 'studiom6.pl, m6.org.pl'. E-mails about registrations go only to addresses "
+            "in these domains."
+        ),
+    )
+    registration_retention_days = models.PositiveSmallIntegerField(
+        _("keep registrations for (days after the event)"),
+        default=30,
+        help_text=_(
+            "After this many days from the end of an event, its registrations are deleted or "
+            "anonymised (manage.py purge_registrations)."
+        ),
+    )
+    registration_retention = models.CharField(
+        _("then"),
+        max_length=20,
+        choices=RegistrationRetention.choices,
+        default=RegistrationRetention.DELETE,
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
@@ -231,6 +280,18 @@ class OrganizationSettings(BaseSiteSetting):
                 ],
                 heading=_("Footer"),
             ),
+            ObjectList(
+                [
+                    FieldPanel("email_domains"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("registration_retention_days"),
+                            FieldPanel("registration_retention"),
+                        ]
+                    ),
+                ],
+                heading=_("Registrations"),
+            ),
         ]
     )
 
@@ -269,6 +330,20 @@ class OrganizationSettings(BaseSiteSetting):
             .select_related("site", "collection")
             .first()
         )
+
+    def email_domain_list(self):
+        """The organization's e-mail domains, e.g. ['studiom6.pl', 'm6.org.pl']."""
+        return [
+            domain
+            for domain in (
+                part.strip().lower().removeprefix("@") for part in self.email_domains.split(",")
+            )
+            if domain
+        ]
+
+    def owns_address(self, address):
+        """Whether an e-mail address is in one of the organization's own domains."""
+        return "@" in address and address.rsplit("@", 1)[1].lower() in self.email_domain_list()
 
     def owns_page(self, page):
         return any(page.path.startswith(root.path) for root in self.root_pages())

@@ -1,5 +1,6 @@
-"""Creating an organization: its site, home page and news index in every language,
-collection and groups.
+"""Creating an organization: its site, home page, news index and event index in every
+language, collection and groups (editors, moderators, translators, and registrations: the
+staff who see the people registered for its events).
 
 Used by `manage.py create_organization` and `manage.py demo`. Everything happens in
 one transaction, so a clash leaves nothing half-made behind.
@@ -41,6 +42,9 @@ ROLE_PAGE_PERMISSIONS = {
         "unlock_page",
     ],
     "translators": ["add_page", "change_page", "publish_page", "lock_page"],
+    # Seeing who registered for an event is not part of editing it: the registrations
+    # group holds no page permission, only the site permission below.
+    "registrations": [],
 }
 ROLE_COLLECTION_PERMISSIONS = {
     "editors": [
@@ -62,11 +66,16 @@ ROLE_COLLECTION_PERMISSIONS = {
         "wagtaildocs.choose_document",
     ],
     "translators": ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+    "registrations": [],
 }
+# The organization of whose events a user sees the registrations is the site on which their
+# group holds `events.view_registration` (see events.admin_views.registration_site_ids).
+REGISTRATIONS_PERMISSION = "events.view_registration"
 ROLE_SITE_PERMISSIONS = {
     "editors": ["home.change_organizationsettings"],
     "moderators": ["home.change_organizationsettings"],
     "translators": [],
+    "registrations": [REGISTRATIONS_PERMISSION],
 }
 # Organization-owned snippets (home.owned) are global permissions too: their permission
 # policy narrows change and delete to the organization's own objects.
@@ -104,6 +113,7 @@ ROLE_GLOBAL_PERMISSIONS = {
         "home.change_fundingnotice",
         "news.change_newscategory",
     ],
+    "registrations": ["wagtailadmin.access_admin"],
 }
 ROLES = list(ROLE_PAGE_PERMISSIONS)
 
@@ -195,7 +205,7 @@ def create_organization(*, name, slug, hostname, languages, port=80, user=None):
         _create_group(org_settings, role)
     result = OrganizationResult(settings=org_settings, created=True)
     _add_missing_translations(org_settings, languages, user, result)
-    _add_missing_news_index(org_settings, user, result)
+    _add_missing_indexes(org_settings, user, result)
     return result
 
 
@@ -243,12 +253,16 @@ def grant_page_permissions(group, role, page):
 
 
 def _update_groups(org_settings, result):
-    """Bring the organization's groups up to the role lists, e.g. after a new app's release."""
-    updated = sum(
-        grant_role_permissions(group, role, org_settings)
-        for role in ROLES
-        for group in Group.objects.filter(name=group_name(org_settings.name, role))
-    )
+    """Bring the organization's groups up to the role lists, e.g. after a new app's release:
+    a role's group that is missing (one added by a later release) is created."""
+    updated = 0
+    for role in ROLES:
+        groups = Group.objects.filter(name=group_name(org_settings.name, role))
+        if not groups.exists():
+            _create_group(org_settings, role)
+            result.changes.append(f"created the group {group_name(org_settings.name, role)}")
+            continue
+        updated += sum(grant_role_permissions(group, role, org_settings) for group in groups)
     if updated:
         result.changes.append(f"updated permissions of {updated} group{'s' if updated > 1 else ''}")
 
@@ -288,7 +302,7 @@ def _confirm_existing(org_settings, *, name, hostname, languages):
         org_settings.save(update_fields=["languages"])
         result.changes.append(f"added language(s) {', '.join(added)}")
     _add_missing_translations(org_settings, org_settings.languages, None, result)
-    _add_missing_news_index(org_settings, None, result)
+    _add_missing_indexes(org_settings, None, result)
     _update_groups(org_settings, result)
     return result
 
@@ -309,33 +323,65 @@ def _add_missing_translations(org_settings, languages, user, result):
         )
 
 
-# The news index every organization starts with, and its title and slug in the other
-# languages (as a translator would give them in wagtail-localize).
+@dataclass(frozen=True)
+class IndexPage:
+    """A listing page every organization starts with under its home page, in each of its
+    languages: its title and slug in Polish, and in the other languages as a translator
+    would give them in wagtail-localize ({Polish text: {language: text}})."""
+
+    model: str
+    label: str
+    title: str
+    slug: str
+    translations: dict
+
+
 NEWS_INDEX_TITLE = "Aktualności"
 NEWS_INDEX_SLUG = "aktualnosci"
 NEWS_INDEX_TRANSLATIONS = {
     NEWS_INDEX_TITLE: {"uk": "Новини", "en": "News"},
     NEWS_INDEX_SLUG: {"uk": "novyny", "en": "news"},
 }
+NEWS_INDEX = IndexPage(
+    "news.NewsIndexPage", "news index", NEWS_INDEX_TITLE, NEWS_INDEX_SLUG, NEWS_INDEX_TRANSLATIONS
+)
+EVENT_INDEX = IndexPage(
+    "events.EventIndexPage",
+    "event index",
+    "Wydarzenia",
+    "wydarzenia",
+    {
+        "Wydarzenia": {"uk": "Події", "en": "Events"},
+        "wydarzenia": {"uk": "podii", "en": "events"},
+    },
+)
+INDEX_PAGES = [NEWS_INDEX, EVENT_INDEX]
 
 
-def _add_missing_news_index(org_settings, user, result):
-    """Create the news index under the Polish home page, and in each language that lacks it.
+def _add_missing_indexes(org_settings, user, result):
+    for spec in INDEX_PAGES:
+        _add_missing_index(org_settings, spec, user, result)
+
+
+def _add_missing_index(org_settings, spec, user, result):
+    """Create the listing page under the Polish home page, and in each language that lacks it.
 
     Out of the menu: the organization's staff decide what their menu shows.
     """
+    from django.apps import apps
     from wagtail.coreutils import find_available_slug
 
-    from news.models import NewsIndexPage
-
+    model = apps.get_model(spec.model)
+    # The same object each time (`specific` is cached): it counts the children added to
+    # it, so the next index, and the caller's next page, get a path of their own.
     home = org_settings.site.root_page.specific
-    index = NewsIndexPage.objects.child_of(home).first()
+    index = model.objects.child_of(home).first()
     created = []
     if index is None:
         index = home.add_child(
-            instance=NewsIndexPage(
-                title=NEWS_INDEX_TITLE,
-                slug=find_available_slug(home, NEWS_INDEX_SLUG),
+            instance=model(
+                title=spec.title,
+                slug=find_available_slug(home, spec.slug),
                 locale=home.locale,
                 show_in_menus=False,
             )
@@ -347,11 +393,11 @@ def _add_missing_news_index(org_settings, user, result):
     )
     missing = [locale_for(code) for code in org_settings.languages if code not in have]
     if missing:
-        translate_and_publish(index, missing, user, NEWS_INDEX_TRANSLATIONS)
+        translate_and_publish(index, missing, user, spec.translations)
     created += missing
     if created and not result.created:
         result.changes.append(
-            f"created the news index in {', '.join(lo.language_code for lo in created)}"
+            f"created the {spec.label} in {', '.join(lo.language_code for lo in created)}"
         )
 
 
@@ -360,7 +406,7 @@ def translate_and_publish(page, locales, user=None, texts=None):
 
     wagtail-localize's TranslationCreator publishes a translation when the transaction
     commits, from the page object it created it as: a home page translation that gets a
-    child in the same transaction (the news index) would be saved back with the tree as
+    child in the same transaction (a news or event index) would be saved back with the tree as
     it was before, counting no children, and the next page added under it would clash.
     Saved as drafts and published at once, the translations never hold a stale tree.
 

@@ -1,6 +1,6 @@
 import logging
 
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -28,3 +28,17 @@ def server_error(request, template_name="500.html"):
         logger.exception("The 500 page itself failed to render")
         html = "<!doctype html><title>Error</title><h1>Server error (500)</h1>"
     return HttpResponseServerError(html)
+
+
+def robots_txt(request):
+    """Crawlers may read the whole site but the admin and search results; the sitemap is
+    the one of the site asked for."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/search/" for code in organization_languages(request)),
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -293,6 +293,7 @@ class ArticlePage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    pdf_available = True
 
     related_count = 3
 
@@ -363,6 +364,31 @@ class ArticlePage(BasePage):
             if article is not None and article.pk != self.pk and article not in articles:
                 articles.append(article)
         return articles
+
+    def structured_data(self, canonical, image_url, publisher):
+        """The article as a schema.org NewsArticle, for search engines (see home/seo.py)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+            "url": canonical,
+            "headline": (self.seo_title or self.title)[:110],
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.date.isoformat(),
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.search_description or self.intro:
+            data["description"] = self.search_description or self.intro
+        if image_url:
+            data["image"] = [image_url]
+        if self.category_id:
+            data["articleSection"] = self.category.name
+        if publisher:
+            data["publisher"] = publisher
+            # The organization signs its news; no person is named as the author.
+            data["author"] = {key: publisher[key] for key in ("@type", "name", "url")}
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,11 +6,29 @@ Organizations are made with the same code as `manage.py create_organization`.
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connections
 
-from home.models import ContentPage
+from home.models import ContentPage, OrganizationSettings
 from home.organizations import create_organization, group_name
 
 PASSWORD = "correct-horse-battery"
+
+
+ORGANIZATIONS = {
+    "alfa": {
+        "name": "Fundacja Alfa",
+        "slug": "alfa",
+        "hostname": "alfa.localhost",
+        "languages": ["pl", "uk", "en"],
+    },
+    "beta": {
+        "name": "Stowarzyszenie Beta",
+        "slug": "beta",
+        "hostname": "beta.localhost",
+        "languages": ["pl", "uk"],
+    },
+}
 
 
 def make_organization(django_capture_on_commit_callbacks, **kwargs):
@@ -20,26 +38,54 @@ def make_organization(django_capture_on_commit_callbacks, **kwargs):
         return create_organization(**kwargs).settings
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the two organizations made once for the whole session.
+
+    Making an organization takes about a second; each test's changes are rolled back, so
+    they start from these two. The database is serialized again afterwards: a transactional
+    test with `serialized_rollback` (the browser tests) gets the two organizations back
+    after the flush that ends the test before it. Without it, the fixtures below make them
+    again.
+    """
+    with django_db_blocker.unblock():
+        for spec in ORGANIZATIONS.values():
+            create_organization(**spec)
+        for connection in connections.all(initialized_only=True):
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+def seeded_organization(slug, django_capture_on_commit_callbacks):
+    existing = OrganizationSettings.objects.filter(slug=slug).select_related("site").first()
+    if existing is not None:
+        return existing
+    return make_organization(django_capture_on_commit_callbacks, **ORGANIZATIONS[slug])
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads (images, documents, logos) of a test go to its own folder, never the project's."""
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache: Wagtail caches site root paths and we cache
+    branding, and a rolled-back test must not leave its sites or colours behind."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def org_a(db, django_capture_on_commit_callbacks):
-    return make_organization(
-        django_capture_on_commit_callbacks,
-        name="Fundacja Alfa",
-        slug="alfa",
-        hostname="alfa.localhost",
-        languages=["pl", "uk", "en"],
-    )
+    return seeded_organization("alfa", django_capture_on_commit_callbacks)
 
 
 @pytest.fixture
 def org_b(db, django_capture_on_commit_callbacks):
-    return make_organization(
-        django_capture_on_commit_callbacks,
-        name="Stowarzyszenie Beta",
-        slug="beta",
-        hostname="beta.localhost",
-        languages=["pl", "uk"],
-    )
+    return seeded_organization("beta", django_capture_on_commit_callbacks)
 
 
 def make_staff(org, role, username=None):

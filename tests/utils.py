@@ -18,6 +18,7 @@ SETTINGS_FIELDS_LEFT_EMPTY = [
     "donate_url",
     "privacy_policy_page",
     "footer_text",
+    "email_domains",
 ]
 
 
@@ -33,6 +34,8 @@ def settings_form(org, **overrides):
         primary_colour="#1d4e89",
         accent_colour="#8a3b12",
         languages=list(org.languages),
+        registration_retention_days=30,
+        registration_retention="delete",
     )
     data.update(overrides)
     return data

@@ -61,16 +61,34 @@ def main_menu(context):
     }
 
 
+def live_translations(request, page):
+    """{language code: live page} of `page` in every language it is published in, itself
+    included; looked up once per request (the language switcher and the <head> share it)."""
+    if not isinstance(page, Page) or not page.pk:
+        return {}
+    cache = getattr(request, "_live_translations", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._live_translations = cache
+    if page.pk not in cache:
+        cache[page.pk] = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    return cache[page.pk]
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     request = context.get("request")
     org = context.get("organization")
     page = context.get("page")
     codes = org.languages if org is not None else [settings.LANGUAGE_CODE]
-    translated = {}
-    if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translated[translation.locale.language_code] = translation.get_url(request)
+    translated = {
+        code: translation.get_url(request)
+        for code, translation in live_translations(request, page).items()
+    }
     path = request.get_full_path() if request is not None else "/"
     links = []
     for code, name in settings.LANGUAGES:

@@ -1,11 +1,12 @@
-"""Links to the organization's news feeds, for the <head> of every page."""
+"""The organization's news feeds for the <head> of every page, and its latest news for the
+home page."""
 
 from django import template
 from django.utils.html import format_html_join
 
 from home.templatetags.site_tags import localized_home
 
-from ..models import NewsIndexPage
+from ..models import ArticlePage, NewsIndexPage
 
 register = template.Library()
 
@@ -47,3 +48,19 @@ def news_feed_links(context):
             for key, mime_type, label in FEED_TYPES
         ),
     )
+
+
+@register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
+def latest_news(context, count=3):
+    """The newest articles of the organization's news in the page's language, for the home
+    page: a fixed number of queries (see ArticlePage.for_listing)."""
+    index = news_index(context)
+    articles = []
+    if index is not None:
+        articles = list(ArticlePage.for_listing(index.published_articles())[:count])
+    return {
+        "articles": articles,
+        "news_index_url": index.get_url(context.get("request")) if index else None,
+        "page": context.get("page"),
+        "request": context.get("request"),
+    }

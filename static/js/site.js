@@ -46,6 +46,42 @@
       });
     }
 
+    // Page tools and sharing. Without JavaScript "Share" jumps to the list of links.
+    document.querySelectorAll(".page-tool-print").forEach(function (button) {
+      button.closest("[hidden]").hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+    var share = document.querySelector(".share[data-share-url]");
+    if (share) {
+      var shareData = {
+        title: share.getAttribute("data-share-title"),
+        url: share.getAttribute("data-share-url")
+      };
+      var status = share.querySelector(".share-status");
+      if (navigator.share) {
+        var openSheet = function (event) {
+          event.preventDefault();
+          navigator.share(shareData).catch(function () { /* dismissed by the visitor */ });
+        };
+        share.querySelector(".share-native").hidden = false;
+        share.querySelector(".share-native-button").addEventListener("click", openSheet);
+        document.querySelectorAll(".page-tool-share").forEach(function (link) {
+          link.addEventListener("click", openSheet);
+        });
+      }
+      var copy = share.querySelector(".share-copy-button");
+      if (copy && navigator.clipboard) {
+        copy.closest("[hidden]").hidden = false;
+        copy.addEventListener("click", function () {
+          navigator.clipboard.writeText(shareData.url).then(function () {
+            status.textContent = copy.getAttribute("data-copied");
+          }, function () {
+            status.textContent = copy.getAttribute("data-failed");
+          });
+        });
+      }
+    }
+
     // Videos: nothing is requested from YouTube or Vimeo until the visitor clicks.
     var PLAYERS = /^https:\/\/(www\.youtube-nocookie\.com\/embed\/|player\.vimeo\.com\/video\/)/;
     document.querySelectorAll(".embed-placeholder[data-embed-url]").forEach(function (placeholder) {

@@ -38,11 +38,6 @@ BETA_TITLES = ["Stowarzyszenie Beta", "Kim jesteśmy"]
 # --- Fixtures and helpers ------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def home_a(org_a):
     return org_a.site.root_page.specific

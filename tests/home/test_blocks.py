@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from uuid import uuid4
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -32,9 +31,10 @@ from home.blocks import (
     PeopleBlock,
     QuoteBlock,
 )
-from home.forms import NOT_OWN_MEDIA, blocks_with_foreign_media
+from home.forms import NOT_OWN_MEDIA, NOT_OWN_PAGE, blocks_with_foreign_media
 from home.video import parse_video_url
 from tests.conftest import add_content_page
+from tests.events.conftest import add_event, event_index, in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -42,18 +42,6 @@ Image = get_image_model()
 Document = get_document_model()
 BODY = BodyBlock()
 PROVIDER_HOSTS = ("youtube", "youtu.be", "vimeo")
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
-def no_cached_renditions():
-    # SQLite hands a rolled-back image's id to the next test's image: renditions cached
-    # under that id would be the previous image's.
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -697,6 +685,47 @@ def test_page_with_own_organizations_image_and_document_is_saved(client, editor_
     assert saved["documents"]["documents"][0]["value"]["document"] == document.pk
 
 
+def test_info_box_or_registration_form_of_another_organizations_event_is_refused(
+    client, editor_a, page_a, org_b
+):
+    before = page_state(page_a)
+    event_b = an_event(org_b)
+
+    for block_type in ("event_info_box", "registration_form"):
+        response = edit(
+            client,
+            editor_a,
+            page_a,
+            ("rich_text", rich_text("<p>Zapraszamy</p>")),
+            (block_type, {"event": event_b.pk, "heading": ""}),
+        )
+
+        assert response.status_code == 200
+        assert body_errors(response) == ([str(NOT_OWN_PAGE)], [1])
+        assert page_state(page_a) == before
+
+
+def test_own_event_in_an_info_box_and_links_to_other_organizations_pages_are_accepted(
+    client, editor_a, page_a, page_b, org_a
+):
+    event_a = an_event(org_a)
+
+    response = edit(
+        client,
+        editor_a,
+        page_a,
+        ("event_info_box", {"event": event_a.pk, "heading": ""}),
+        ("rich_text", rich_text(f'<p><a linktype="page" id="{page_b.pk}">Beta</a></p>')),
+        (
+            "call_to_action",
+            {"text": "Beta", "page": page_b.pk, "external_url": "", "style": "primary"},
+        ),
+    )
+
+    assert response.status_code == 302
+    assert page_state(page_a)["body"][0]["value"]["event"] == event_a.pk
+
+
 def test_link_to_another_organizations_document_in_rich_text_is_found(org_a, org_b):
     foreign = make_document(org_b, "Raport Beta")
     stream = StreamValue(
@@ -728,6 +757,19 @@ def make_funding_notice(org):
     )
 
 
+def an_event(org):
+    return add_event(
+        event_index(org),
+        "Porozmawiajmy o integracji",
+        in_days(10, 9, 30),
+        in_days(10, 15, 30),
+        venue_name="kawiarnia społeczna PERS",
+        city="Toruń",
+        registration_mode="form",
+        capacity=40,
+    )
+
+
 @pytest.fixture
 def page_with_every_block(org_a, page_a):
     image, document = make_image(org_a), make_document(org_a)
@@ -748,6 +790,20 @@ def page_with_every_block(org_a, page_a):
         ("contact", ContactBlock().meta.preview_value),
         ("call_to_action", cta(page=page_a)),
         ("call_to_action", CallToActionBlock().meta.preview_value),
+        ("event_info_box", {"event": an_event(org_a), "heading": ""}),
+        (
+            "registration_form",
+            {
+                "event": add_event(
+                    event_index(org_a),
+                    "Warsztaty z pisania CV",
+                    in_days(7, 17),
+                    registration_mode="form",
+                    capacity=20,
+                ),
+                "heading": "",
+            },
+        ),
         ("partner_strip", strip(make_partner(org_a, "Fundacja Stocznia"), role=Role.PATRONAGE)),
         ("funding_notice", {"notice": make_funding_notice(org_a)}),
     ]

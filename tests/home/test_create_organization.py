@@ -69,6 +69,22 @@ def test_creates_site_home_collection_groups_and_settings(django_capture_on_comm
         group__name="Fundacja Studio M6 translators"
     ).exists()
 
+    # Seeing who registered for its events is a group of its own, not part of editing them.
+    registrations = Group.objects.get(name="Fundacja Studio M6 registrations")
+    assert list(registrations.permissions.values_list("codename", flat=True)) == ["access_admin"]
+    assert list(
+        GroupSitePermission.objects.filter(group=registrations).values_list(
+            "site", "permission__content_type__app_label", "permission__codename"
+        )
+    ) == [(site.pk, "events", "view_registration")]
+    assert not GroupPagePermission.objects.filter(group=registrations).exists()
+    assert not GroupCollectionPermission.objects.filter(group=registrations).exists()
+    assert not GroupSitePermission.objects.filter(
+        group__name__in=[f"Fundacja Studio M6 {role}" for role in ("editors", "translators")],
+        permission__codename="view_registration",
+    ).exists()
+    assert Group.objects.filter(name__startswith="Fundacja Studio M6 ").count() == 4
+
 
 def test_running_again_changes_nothing_and_says_so(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
@@ -79,6 +95,23 @@ def test_running_again_changes_nothing_and_says_so(django_capture_on_commit_call
 
     assert "already exists on m6.localhost; nothing changed" in output
     assert (Page.objects.count(), Site.objects.count(), Group.objects.count()) == counts
+
+
+def test_running_again_adds_the_registrations_group_an_older_organization_lacks(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        run(*M6, "--languages", "pl,uk")
+    Group.objects.filter(name="Fundacja Studio M6 registrations").delete()
+
+    output = run(*M6, "--languages", "pl,uk")
+
+    assert "created the group Fundacja Studio M6 registrations" in output
+    group = Group.objects.get(name="Fundacja Studio M6 registrations")
+    assert GroupSitePermission.objects.filter(
+        group=group, site__hostname="m6.localhost", permission__codename="view_registration"
+    ).exists()
+    assert "nothing changed" in run(*M6, "--languages", "pl,uk")
 
 
 def test_running_again_with_a_new_language_adds_it(django_capture_on_commit_callbacks):
@@ -125,17 +158,18 @@ def test_hostname_taken_is_a_clear_error_and_leaves_nothing_behind(
 
 
 def test_unknown_language_is_a_clear_error_and_creates_nothing():
+    pages = Page.objects.count()
     with pytest.raises(CommandError, match="Unknown language"):
         run(*M6, "--languages", "pl,de")
-    assert not Site.objects.exists()
+    assert not Site.objects.filter(hostname="m6.localhost").exists()
     assert not Group.objects.filter(name__startswith="Fundacja Studio M6").exists()
-    assert Page.objects.count() == 1  # only the tree's root
+    assert Page.objects.count() == pages
 
 
 def test_default_language_is_required():
     with pytest.raises(CommandError, match="default language 'pl'"):
         run(*M6, "--languages", "uk,en")
-    assert not Site.objects.exists()
+    assert not Site.objects.filter(hostname="m6.localhost").exists()
 
 
 def test_same_slug_with_another_name_is_refused(django_capture_on_commit_callbacks):
@@ -152,9 +186,10 @@ def test_failure_midway_rolls_back_everything(monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(organizations, "_add_missing_translations", explode)
+    pages = Page.objects.count()
     with pytest.raises(RuntimeError):
         run(*M6)
-    assert not Site.objects.exists()
+    assert not Site.objects.filter(hostname="m6.localhost").exists()
     assert not Group.objects.filter(name__startswith="Fundacja Studio M6").exists()
-    assert Page.objects.count() == 1
+    assert Page.objects.count() == pages
     assert not Collection.objects.filter(name="Fundacja Studio M6").exists()

@@ -36,9 +36,10 @@ def test_demo_builds_organizations_on_their_own_hostnames_and_prints_logins():
         )
         for translated_home in translations:
             menu = translated_home.get_children().live().in_menu()
-            assert menu.count() == 3  # news, about us, contact
+            assert menu.count() == 4  # news, events, about us, contact
         assert f"http://{definition['hostname']}:8123/" in output
         assert f"{definition['slug']}-editor / " in output
+        assert f"{definition['slug']}-registration / " in output
     assert "admin / " in output
 
     # Translations went through wagtail-localize with the translated text.

@@ -4,7 +4,6 @@ articles and photos."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -13,18 +12,6 @@ from wagtail.models import Locale
 from news.models import ArticlePage, NewsCategory, NewsIndexPage
 
 Image = get_image_model()
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
-def no_cached_renditions():
-    # SQLite hands a rolled-back image's id to the next test's image: renditions cached
-    # under that id would be the previous image's.
-    cache.clear()
 
 
 def visit(org, path, **headers):

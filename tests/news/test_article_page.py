@@ -2,7 +2,6 @@
 share links and related articles."""
 
 import re
-from urllib.parse import quote
 
 import pytest
 
@@ -20,9 +19,9 @@ pytestmark = pytest.mark.django_db
 
 # Wagtail and the site (routing, view restrictions, menu, language switcher, breadcrumbs,
 # settings, feed links), the article's category, photo and renditions, tags, the news
-# index's address, and the related articles: the chosen links, then the articles with
-# their photos, renditions and tags.
-QUERIES_FOR_AN_ARTICLE = 25
+# index's address, the photo's rendition for link previews (Open Graph), and the related
+# articles: the chosen links, then the articles with their photos, renditions and tags.
+QUERIES_FOR_AN_ARTICLE = 26
 
 
 def related_titles(response):
@@ -74,18 +73,6 @@ def test_article_shows_date_category_lead_photo_with_credit_body_and_tags(org_a,
     assert article.index("<h1>") < article.index("Wartości")
     assert 'href="/pl/aktualnosci/?tag=forum" rel="tag">forum</a>' in article
     assert 'href="/pl/aktualnosci/?tag=rzecznictwo" rel="tag">rzecznictwo</a>' in article
-
-
-def test_article_offers_share_links_to_its_full_address(org_a, forum_article):
-    html = text_of(visit(org_a, forum_article.url))
-    address = quote(
-        "http://alfa.localhost/pl/aktualnosci/za-nami-iii-forum-wspolpracy-i-integracji/", safe=""
-    )
-
-    assert "Udostępnij artykuł" in html
-    assert f"https://www.facebook.com/sharer/sharer.php?u={address}" in html
-    assert f"https://t.me/share/url?url={address}" in html
-    assert "mailto:?subject=Za%20nami%20III%20Forum" in html
 
 
 def test_article_without_photo_has_no_figure(org_a, index_a):

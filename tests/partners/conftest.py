@@ -1,7 +1,6 @@
 """Partners of two organizations, their logos and translations."""
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -10,18 +9,6 @@ from wagtail.models import Locale
 from partners.models import Partner
 
 Image = get_image_model()
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
-def no_cached_renditions():
-    # SQLite hands a rolled-back image's id to the next test's image: renditions cached
-    # under that id would be the previous image's.
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

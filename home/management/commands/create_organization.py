@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home.organizations import OrganizationError, create_organization
+from home.organizations import ROLES, OrganizationError, create_organization, group_name
 
 
 class Command(BaseCommand):
     help = (
-        "Add an organization: its site, home page, news index, image/document collection, groups "
-        "(editors, moderators, translators) and settings. Safe to run again."
+        "Add an organization: its site, home page, news and event indexes, image/document "
+        "collection, groups (editors, moderators, translators, registrations) and settings. "
+        "Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -37,7 +38,8 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"Created {org.name} on {org.site.hostname} "
                     f"({', '.join(org.languages)}), with groups "
-                    f"'{org.name} editors', '{org.name} moderators', '{org.name} translators'."
+                    + ", ".join(f"'{group_name(org.name, role)}'" for role in ROLES)
+                    + "."
                 )
             )
         elif result.changes:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import DEMO_ORGANIZATIONS, build_demo, demo_username
+from home.demo import DEMO_ORGANIZATIONS, DEMO_ROLES, build_demo, demo_username
 
 
 class Command(BaseCommand):
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             f"  administrator: {settings.DEMO_ADMIN_USERNAME} / {password}",
         ]
         for org in DEMO_ORGANIZATIONS:
-            for role in ("editors", "moderators", "translators"):
+            for role in DEMO_ROLES:
                 lines.append(
                     f"  {org['name']} {role}: {demo_username(org['slug'], role)} / {password}"
                 )

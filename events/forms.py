@@ -1,0 +1,125 @@
+"""The event form staff fill in, and the filters visitors choose events by."""
+
+import datetime
+
+from django import forms
+from django.utils import dateformat, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.utils import get_field_clean_name
+
+from home.forms import OrganizationPageForm
+
+from .choices import EventFormat, EventLanguage
+
+
+class EventPageForm(OrganizationPageForm):
+    """The event's languages as tick boxes, and alt text required with a photo."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of the event"),
+        choices=EventLanguage.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages spoken at the event."),
+    )
+
+    def clean_languages(self):
+        chosen = self.cleaned_data["languages"]
+        return [code for code in EventLanguage.values if code in chosen]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("hero_image") and not (cleaned_data.get("hero_alt_text") or "").strip():
+            self.add_error("hero_alt_text", _("Describe the photo for people who cannot see it."))
+        organizer_email = cleaned_data.get("organizer_email")
+        if organizer_email:
+            # Registrations (names, e-mail addresses, answers) are sent to this address:
+            # only to the organization's own mailboxes, never to one typed in by mistake.
+            org = self.organization()
+            domains = org.email_domain_list() if org else []
+            if not domains:
+                self.add_error(
+                    "organizer_email",
+                    _(
+                        "The organization has not listed its e-mail domains yet, so no "
+                        "address can get registrations. Add them in the organization "
+                        "settings (Registrations tab), or leave this field empty."
+                    ),
+                )
+            elif not org.owns_address(organizer_email):
+                self.add_error(
+                    "organizer_email",
+                    _(
+                        "Registrations go only to the organization's own addresses: use an "
+                        "address in %(domains)s."
+                    )
+                    % {"domains": ", ".join(domains)},
+                )
+        self._refuse_questions_with_one_label()
+        return cleaned_data
+
+    def _refuse_questions_with_one_label(self):
+        """Two questions with the same label would store their answers under one name."""
+        formset = self.formsets.get("form_fields")
+        if formset is None:
+            return
+        seen = set()
+        for form in formset.forms:
+            # The formsets are validated after this form: validate each question first.
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            label = form.cleaned_data.get("label")  # none in an extra form left empty
+            if not label:
+                continue
+            name = form.instance.clean_name or get_field_clean_name(label)
+            if name and name in seen:
+                form.add_error("label", _("Another question already has this label."))
+            seen.add(name)
+
+
+MONTH_FORMAT = "Y-m"
+
+
+class EventFilterForm(forms.Form):
+    """Month, format and language of the events to list; every field may be left at "any".
+
+    A value that is not on offer (an old link, a typed address) is ignored rather than
+    refused: the visitor still gets a list.
+    """
+
+    month = forms.ChoiceField(label=_("Month"), required=False)
+    format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        choices=[("", _("Any format")), *EventFormat.choices],
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the event"),
+        required=False,
+        choices=[("", _("Any language")), *EventLanguage.choices],
+    )
+
+    def __init__(self, data=None, *, months=(), language=None, **kwargs):
+        super().__init__(data, **kwargs)
+        with translation.override(language or translation.get_language()):
+            # "Grudzień 2023": the month on its own, in the nominative.
+            self.fields["month"].choices = [
+                ("", _("Any month")),
+                *(
+                    (dateformat.format(m, MONTH_FORMAT), dateformat.format(m, "F Y"))
+                    for m in months
+                ),
+            ]
+
+    def query(self):
+        """The valid choices made, as query parameters: {"format": "online", …}."""
+        self.is_valid()  # the fields that fail are left out of cleaned_data
+        data = getattr(self, "cleaned_data", {})
+        return {name: data[name] for name in self.fields if data.get(name)}
+
+    def filters(self):
+        """The valid choices made, for the listing: {"month": its first day, "format": …}."""
+        chosen = self.query()
+        if "month" in chosen:
+            year, month = map(int, chosen["month"].split("-"))
+            chosen["month"] = datetime.date(year, month, 1)
+        return chosen

@@ -1,0 +1,515 @@
+"""An event's page: when and where, in which languages, how to register, who organizes it,
+and its calendar file; and the queries that list events."""
+
+import datetime
+import operator
+from functools import cached_property, reduce
+from typing import NamedTuple
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import ContactBlock
+from home.models import BasePage
+from partners.blocks import PartnerStripBlock, partners_by_id
+
+from ..choices import (
+    EventFormat,
+    EventLanguage,
+    EventStatus,
+    RegistrationMode,
+    RegistrationState,
+)
+from ..dates import WARSAW, event_date_parts, format_event_dates
+from ..feeds import event_calendar_response
+from ..forms import EventPageForm
+from ..structured_data import event_json_ld
+
+# Renditions of the photo: a card's thumbnail (and twice its size for dense screens).
+CARD_RENDITIONS = ("fill-480x270-c100", "fill-960x540-c100")
+OPENSTREETMAP_SEARCH = "https://www.openstreetmap.org/search"
+# Sub-pages of an event index: an event with one of these slugs would be hidden by them.
+RESERVED_SLUGS = {"ics"}
+
+
+class Availability(NamedTuple):
+    """Whether visitors may register now (a RegistrationState, or `full` / `waiting_list`
+    when the places are taken), and how many places are left (None: not limited)."""
+
+    state: str
+    places_left: int | None
+
+
+def default_event_languages():
+    return [EventLanguage.POLISH.value]
+
+
+def month_start(day):
+    """Midnight in Warsaw on the first day of `day`'s month."""
+    return datetime.datetime(day.year, day.month, 1, tzinfo=WARSAW)
+
+
+def next_month_start(day):
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return datetime.datetime(year, month, 1, tzinfo=WARSAW)
+
+
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self, now=None):
+        """Events not yet over (those going on now too), soonest first."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Events that are over, the latest first."""
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def in_month(self, day):
+        """Events taking place (at least partly) in the month of `day`, Warsaw time."""
+        return self.filter(start__lt=next_month_start(day), end__gte=month_start(day))
+
+    def held_in(self, language):
+        """Events held in `language`.
+
+        JSON `contains` is not available on SQLite, so the (short) list of languages is
+        searched position by position; that works on every database.
+        """
+        positions = range(len(EventLanguage.values))
+        return self.filter(
+            reduce(operator.or_, (Q(**{f"languages__{n}": language}) for n in positions))
+        )
+
+
+EventPageManager = PageManager.from_queryset(EventPageQuerySet)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """An event: when and where, in which languages, how to register, who organizes it,
+    and a calendar file to download."""
+
+    start = models.DateTimeField(_("starts at"), help_text=_("Date and time, Warsaw time."))
+    end = models.DateTimeField(_("ends at"), help_text=_("Date and time, Warsaw time."))
+    all_day = models.BooleanField(
+        _("all day"),
+        default=False,
+        help_text=_("Whole days: the times are not shown, only the dates."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_("A cancelled or postponed event says so at the top of its page."),
+    )
+    format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.IN_PERSON
+    )
+    venue_name = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'kawiarnia społeczna PERS'."),
+    )
+    street_address = models.CharField(
+        _("street address"), max_length=200, blank=True, help_text=_("E.g. 'ul. Mostowa 6'.")
+    )
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    meeting_url = models.URLField(
+        _("meeting link"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "For online and hybrid events. Never shown on the site, in feeds or in calendar "
+            "files: only registered participants receive it."
+        ),
+    )
+    languages = models.JSONField(_("languages of the event"), default=default_event_languages)
+    interpretation = models.BooleanField(
+        _("interpretation available on request"),
+        default=False,
+        help_text=_("E.g. into Ukrainian or Polish sign language, if participants ask for it."),
+    )
+
+    registration_mode = models.CharField(
+        _("registration"),
+        max_length=20,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.NONE,
+    )
+    registration_url = models.URLField(
+        _("registration page address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Only for registration on another website."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("number of places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty if the number of places is not limited."),
+    )
+    waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=False,
+        help_text=_("When all places are taken, further people join a waiting list."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to open registration as soon as the event is published."),
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to close registration when the event starts."),
+    )
+    organizer_email = models.EmailField(
+        _("notify about registrations"),
+        blank=True,
+        help_text=_(
+            "An address of the organization that gets an e-mail for each new registration. "
+            "Leave empty for none."
+        ),
+    )
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the event's page and in the list of events."),
+    )
+    hero_alt_text = models.CharField(
+        _("Alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    hero_caption = models.CharField(_("Caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(
+        _("Photo credit"),
+        max_length=120,
+        blank=True,
+        help_text=_("The author, e.g. 'Piotr Rojewski'. Shown as 'Photo: …'."),
+    )
+    partners = StreamField(
+        [("partner_strip", PartnerStripBlock())],
+        blank=True,
+        verbose_name=_("organizers and partners"),
+        help_text=_("One group per role, e.g. Organizers, Patronage, Partners."),
+    )
+    contact = StreamField(
+        [("contact", ContactBlock())],
+        blank=True,
+        max_num=3,
+        verbose_name=_("contact"),
+        help_text=_("Whom visitors can ask about the event."),
+    )
+
+    objects = EventPageManager()
+
+    base_form_class = EventPageForm
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    TitleFieldPanel("title"),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                            FieldPanel("all_day"),
+                            FieldPanel("status"),
+                        ],
+                        heading=_("When"),
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("format"),
+                            FieldPanel("venue_name"),
+                            FieldPanel("street_address"),
+                            FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                            FieldPanel("meeting_url"),
+                        ],
+                        heading=_("Where"),
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("languages"), FieldPanel("interpretation")],
+                        heading=_("Languages"),
+                    ),
+                ],
+                heading=_("Event"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("registration_mode"),
+                    FieldPanel("registration_url"),
+                    FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list")]),
+                    FieldRowPanel(
+                        [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                    ),
+                    FieldPanel("organizer_email"),
+                    InlinePanel(
+                        "form_fields",
+                        heading=_("Questions"),
+                        label=_("Question"),
+                        help_text=_(
+                            "Asked after the name and e-mail address, which every form has, "
+                            "and before the consent to the privacy policy."
+                        ),
+                    ),
+                ],
+                heading=_("Registration"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("intro"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("hero_image"),
+                            FieldPanel("hero_alt_text"),
+                            FieldPanel("hero_caption"),
+                            FieldPanel("hero_credit"),
+                        ],
+                        heading=_("Photo"),
+                    ),
+                    FieldPanel("body"),
+                    FieldPanel("partners"),
+                    FieldPanel("contact"),
+                ],
+                heading=_("Content"),
+            ),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("venue_name"),
+        index.SearchField("city"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("format"),
+        index.FilterField("status"),
+    ]
+    # Times, places, numbers, choices and addresses are the same in every language (choice
+    # and URL fields are synchronised by wagtail-localize anyway); a translator may give the
+    # address in another script. Texts, the venue's name and the streams are translated.
+    override_translatable_fields = [
+        SynchronizedField("hero_credit"),
+        SynchronizedField("street_address", overridable=True),
+        SynchronizedField("postal_code"),
+        SynchronizedField("city", overridable=True),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @classmethod
+    def for_listing(cls, events):
+        """`events` as given, with the photos and their card renditions fetched at once."""
+        Image = get_image_model()
+        return events.defer_streamfields().prefetch_related(
+            Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(*CARD_RENDITIONS))
+        )
+
+    # --- Validation --------------------------------------------------------------------
+
+    def clean(self):
+        self.normalise_all_day_times()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The event must end after it starts.")
+        if self.meeting_url and self.format == EventFormat.IN_PERSON:
+            errors["meeting_url"] = _(
+                "An in-person event has no meeting link: choose online or hybrid, or clear it."
+            )
+        if not self.languages or not set(self.languages) <= set(EventLanguage.values):
+            errors["languages"] = _("Choose the languages the event is held in.")
+        if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
+            errors["registration_url"] = _("Give the address of the registration page.")
+        elif self.registration_url and self.registration_mode != RegistrationMode.EXTERNAL:
+            errors["registration_url"] = _(
+                "Only registration on another website has an address: choose it as the "
+                "registration, or clear the address."
+            )
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if self.waiting_list and not self.capacity:
+            errors["waiting_list"] = _("A waiting list needs a number of places.")
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is reserved; choose another slug.")
+        if errors:
+            raise ValidationError(errors)
+        super().clean()
+
+    def save(self, *args, **kwargs):
+        self.normalise_all_day_times()
+        return super().save(*args, **kwargs)
+
+    def normalise_all_day_times(self):
+        """An all-day event runs from midnight of its first day to the end of its last
+        (Warsaw time), so that it stays among the upcoming events until the day is over."""
+        if not (self.all_day and self.start and self.end):
+            return
+        first = timezone.localtime(self.start, WARSAW).date()
+        last = max(timezone.localtime(self.end, WARSAW).date(), first)
+        self.start = datetime.datetime.combine(first, datetime.time.min, tzinfo=WARSAW)
+        self.end = datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=WARSAW)
+
+    # --- What visitors see -------------------------------------------------------------
+
+    def date_parts(self, language):
+        return event_date_parts(self.start, self.end, language, all_day=self.all_day)
+
+    def date_text(self, language):
+        return format_event_dates(self.start, self.end, language, all_day=self.all_day)
+
+    def is_over(self, now=None):
+        return self.end < (now or timezone.now())
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.status == EventStatus.POSTPONED
+
+    @property
+    def takes_place_at_venue(self):
+        return self.format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+
+    @property
+    def takes_place_online(self):
+        return self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
+
+    def full_address(self):
+        """'ul. Mostowa 6, 87-100 Toruń'."""
+        town = " ".join(part for part in (self.postal_code, self.city) if part)
+        return ", ".join(part for part in (self.street_address, town) if part)
+
+    def place_text(self):
+        """The venue and its address on one line, for calendars and listings."""
+        return ", ".join(part for part in (self.venue_name, self.full_address()) if part)
+
+    def map_url(self):
+        """An OpenStreetMap search for the address (or the venue): a link, never a map."""
+        query = self.full_address() or self.venue_name
+        if not query or not self.takes_place_at_venue:
+            return ""
+        return f"{OPENSTREETMAP_SEARCH}?{urlencode({'query': query})}"
+
+    def language_names(self):
+        """The event's languages, named in the active language."""
+        return [
+            str(EventLanguage(code).label)
+            for code in self.languages or []
+            if code in EventLanguage.values
+        ]
+
+    def registration_state(self, now=None):
+        """Whether visitors may register now: none, not_yet_open, open or closed.
+
+        Registration closes when the event starts unless a closing time is given, and
+        at once for an event cancelled or postponed.
+        """
+        if self.registration_mode == RegistrationMode.NONE:
+            return RegistrationState.NONE
+        now = now or timezone.now()
+        if self.status != EventStatus.SCHEDULED:
+            return RegistrationState.CLOSED
+        if now >= (self.registration_closes_at or self.start):
+            return RegistrationState.CLOSED
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return RegistrationState.NOT_YET_OPEN
+        return RegistrationState.OPEN
+
+    @cached_property
+    def registration_availability(self):
+        """Availability(state, places_left) of the event's pool of places, now; worked out
+        once per page shown (see events.registration.availability)."""
+        from ..registration import availability
+
+        if self.pk is None:  # a new event in preview, or a block's sample: no one registered
+            return Availability(self.registration_state(), self.capacity)
+        return Availability(*availability(self))
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the registration views need the models this module defines.
+        from ..views import registration_panel
+
+        context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        # Every strip's partners in the page's language, at once (see PartnerStripBlock).
+        context["partners_by_id"] = partners_by_id([*self.partners, *self.body], language)
+        context["json_ld"] = event_json_ld(self, request)
+        context["ics_url"] = self.ics_url(request)
+        parent = self.get_parent()
+        context["event_index_url"] = parent.get_url(request) if parent else None
+        context["registration"] = registration_panel(request, self, shown_on=self)
+        return context
+
+    def ics_url(self, request=None):
+        url = self.get_url(request)
+        return url + self.reverse_subpage("ics") if url else None
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        return event_calendar_response(self, request)
+
+    # --- Registration routes (events/views.py) -----------------------------------------
+
+    @path("register/", name="register")
+    def register(self, request):
+        from ..views import register_view
+
+        return register_view(request, self)
+
+    @path("registered/", name="registered")
+    def registered(self, request):
+        from ..views import registered_view
+
+        return registered_view(request, self)
+
+    @path("cancel/<str:token>/", name="cancel")
+    def cancel(self, request, token):
+        from ..views import cancel_view
+
+        return cancel_view(request, self, token)
+
+    @path("cancelled/", name="cancelled")
+    def cancelled(self, request):
+        from ..views import cancelled_view
+
+        return cancelled_view(request, self)

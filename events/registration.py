@@ -1,0 +1,258 @@
+"""Registering for an event and cancelling: one pool of places per event, never overbooked.
+
+Every change to an event's registrations happens inside a transaction that first locks the
+row of the event that owns the pool (SELECT … FOR UPDATE on PostgreSQL), so concurrent
+registrations and cancellations are decided one at a time, in arrival order. SQLite, used
+in development, takes a lock on the whole database for every write instead.
+
+What happened is announced with the `registration_changed` signal, sent inside the
+transaction: receivers (the e-mails to participants and organizers) write what they owe
+in the same transaction and act after it commits.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.dispatch import Signal
+
+from .choices import RegistrationMode, RegistrationState, RegistrationStatus
+from .models import EventPage, Registration
+
+# Sent with `registration` and `change`, one of the Change values below.
+registration_changed = Signal()
+
+
+class Change:
+    REGISTERED = "registered"  # a new registration, confirmed or on the waiting list
+    PROMOTED = "promoted"  # moved from the waiting list to a place, as places freed up
+    CONFIRMED_BY_STAFF = "confirmed_by_staff"
+    CANCELLED = "cancelled"  # by the person, with the link from their e-mail
+    CANCELLED_BY_STAFF = "cancelled_by_staff"
+
+
+class Result:
+    """What a visitor is told after trying to register or cancel."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+    FULL = "full"
+    CLOSED = "closed"
+    NOT_YET_OPEN = "not_yet_open"
+    DUPLICATE = "duplicate"
+    CANCELLED = "cancelled"
+    ALREADY_CANCELLED = "already_cancelled"
+
+
+# The availability of places, beyond the registration states of EventPage.
+FULL = "full"
+WAITING_LIST = "waiting_list"
+
+
+@dataclass
+class Outcome:
+    result: str
+    registration: Registration | None = None
+    # Position on the waiting list (1 = next in line), for Result.WAITING.
+    position: int | None = None
+    promoted: list = field(default_factory=list)
+
+
+def pool_event(event):
+    """The event whose places all translations share: the one in the default language."""
+    if event.locale.language_code == settings.LANGUAGE_CODE:
+        return event
+    original = (
+        EventPage.objects.filter(
+            translation_key=event.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        .select_related("locale")
+        .first()
+    )
+    return original or event
+
+
+def lock_pool(pool_pk):
+    """The pool's event, its row locked until the transaction ends."""
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=pool_pk)
+
+
+def counts(event):
+    """{status: number of registrations} of the event's pool, every status present."""
+    pool = pool_event(event)
+    found = dict(
+        Registration.objects.filter(event=pool)
+        .values_list("status")
+        .annotate(number=Count("pk"))
+        .values_list("status", "number")
+    )
+    return {status: found.get(status, 0) for status in RegistrationStatus.values}
+
+
+def places_left(event):
+    """How many places are still free; None when the number of places is not limited."""
+    pool = pool_event(event)
+    if pool.capacity is None:
+        return None
+    confirmed = Registration.objects.filter(event=pool, status=RegistrationStatus.CONFIRMED).count()
+    return max(pool.capacity - confirmed, 0)
+
+
+def availability(event, now=None):
+    """(state, places left) for the page: one of EventPage's registration states, with
+    `open` refined to FULL (no place, no waiting list) or WAITING_LIST (no place, but the
+    waiting list takes people)."""
+    state = event.registration_state(now)
+    if event.registration_mode != RegistrationMode.FORM or state != RegistrationState.OPEN:
+        return state, None
+    left = places_left(event)
+    if left == 0:
+        return (WAITING_LIST if pool_event(event).waiting_list else FULL), 0
+    return state, left
+
+
+def waiting_position(registration):
+    """1 for the next person in line, 2 for the one after, …"""
+    return (
+        Registration.objects.filter(
+            event_id=registration.event_id,
+            status=RegistrationStatus.WAITING,
+            pk__lt=registration.pk,
+        ).count()
+        + 1
+    )
+
+
+def register(
+    event,
+    *,
+    name,
+    email,
+    language,
+    consent_text,
+    consent_version,
+    answers=None,
+    now=None,
+):
+    """Register a person for `event` (in any of its translations): a place if there is one,
+    else the waiting list if the event has one, else nothing (Result.FULL)."""
+    pool = pool_event(event)
+    with transaction.atomic():
+        locked = lock_pool(pool.pk)
+        if locked.registration_mode != RegistrationMode.FORM:
+            return Outcome(Result.CLOSED)
+        state = locked.registration_state(now)
+        if state == RegistrationState.NOT_YET_OPEN:
+            return Outcome(Result.NOT_YET_OPEN)
+        if state != RegistrationState.OPEN:
+            return Outcome(Result.CLOSED)
+        standing = Registration.objects.filter(event=locked).exclude(
+            status=RegistrationStatus.CANCELLED
+        )
+        if standing.filter(email__iexact=email).exists():
+            return Outcome(Result.DUPLICATE)
+        confirmed = standing.filter(status=RegistrationStatus.CONFIRMED).count()
+        if locked.capacity is None or confirmed < locked.capacity:
+            status = RegistrationStatus.CONFIRMED
+        elif locked.waiting_list:
+            status = RegistrationStatus.WAITING
+        else:
+            return Outcome(Result.FULL)
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=locked,
+                    status=status,
+                    name=name,
+                    email=email,
+                    language=language,
+                    answers=answers or {},
+                    consent_text=consent_text,
+                    consent_version=consent_version,
+                )
+        except IntegrityError:
+            # The same address at the same moment from another process (SQLite has no
+            # row lock to wait on): the database's constraint keeps one.
+            return Outcome(Result.DUPLICATE)
+        registration_changed.send(
+            sender=Registration, registration=registration, change=Change.REGISTERED
+        )
+        if status == RegistrationStatus.CONFIRMED:
+            return Outcome(Result.CONFIRMED, registration)
+        return Outcome(Result.WAITING, registration, position=waiting_position(registration))
+
+
+def cancel_registration(registration, *, by_staff=False):
+    """Cancel a registration: its place goes to the first people on the waiting list."""
+    with transaction.atomic():
+        pool = lock_pool(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == RegistrationStatus.CANCELLED:
+            return Outcome(Result.ALREADY_CANCELLED, current)
+        current.status = RegistrationStatus.CANCELLED
+        current.save(update_fields=["status", "updated_at"])
+        registration_changed.send(
+            sender=Registration,
+            registration=current,
+            change=Change.CANCELLED_BY_STAFF if by_staff else Change.CANCELLED,
+        )
+        promoted = _fill_places(pool)
+    return Outcome(Result.CANCELLED, current, promoted=promoted)
+
+
+def cancel_by_token(token):
+    """Cancel the registration the link from the e-mail names; None for an unknown link."""
+    registration = Registration.objects.filter(cancel_token=token).first() if token else None
+    if registration is None:
+        return None
+    return cancel_registration(registration)
+
+
+def confirm_registration(registration):
+    """Staff give a place to someone on the waiting list (or back to someone who cancelled),
+    beyond the number of places if they so decide."""
+    with transaction.atomic():
+        lock_pool(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == RegistrationStatus.CONFIRMED:
+            return Outcome(Result.CONFIRMED, current)
+        current.status = RegistrationStatus.CONFIRMED
+        try:
+            with transaction.atomic():
+                current.save(update_fields=["status", "updated_at"])
+        except IntegrityError:
+            # They registered again after cancelling: that registration stands.
+            return Outcome(Result.DUPLICATE, current)
+        registration_changed.send(
+            sender=Registration, registration=current, change=Change.CONFIRMED_BY_STAFF
+        )
+    return Outcome(Result.CONFIRMED, current)
+
+
+def _fill_places(pool):
+    """Give free places to the waiting list, first come first served. The pool is locked."""
+    standing = Registration.objects.filter(event=pool)
+    confirmed = standing.filter(status=RegistrationStatus.CONFIRMED).count()
+    free = None if pool.capacity is None else pool.capacity - confirmed
+    waiting = standing.filter(status=RegistrationStatus.WAITING).order_by("pk")
+    if free is not None:
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = []
+    for registration in waiting:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.save(update_fields=["status", "updated_at"])
+        registration_changed.send(
+            sender=Registration, registration=registration, change=Change.PROMOTED
+        )
+        promoted.append(registration)
+    return promoted
+
+
+def standing_registrations(event):
+    """The registrations of the event's pool that hold a place or a place in line."""
+    return Registration.objects.filter(event=pool_event(event)).filter(
+        Q(status=RegistrationStatus.CONFIRMED) | Q(status=RegistrationStatus.WAITING)
+    )

@@ -1,0 +1,60 @@
+"""Dates of events in the page's language, marked up with <time>, the event's JSON-LD, and
+the upcoming events on a home page."""
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+
+from partners.blocks import content_language
+
+from ..dates import WARSAW, format_datetime
+from ..models import upcoming_events_for_home
+from ..structured_data import json_ld_script
+
+register = template.Library()
+
+
+def _machine_readable(value, all_day):
+    local = timezone.localtime(value, WARSAW)
+    return local.date().isoformat() if all_day else local.isoformat(timespec="minutes")
+
+
+@register.simple_tag(takes_context=True)
+def event_dates(context, event):
+    """<time datetime="2023-12-14T09:30+01:00">14 grudnia 2023, 9:30</time>–<time …>15:30</time>
+
+    In the language of the page being shown, so that a box on a Ukrainian page reads in
+    Ukrainian even when the event has no Ukrainian translation.
+    """
+    starts, separator, ends = event.date_parts(content_language(context))
+    first = format_html(
+        '<time datetime="{}">{}</time>', _machine_readable(event.start, event.all_day), starts
+    )
+    if not ends:
+        return first
+    last = format_html(
+        '<time datetime="{}">{}</time>', _machine_readable(event.end, event.all_day), ends
+    )
+    return format_html("{}{}{}", first, separator, last)
+
+
+@register.simple_tag(takes_context=True)
+def event_moment(context, value):
+    """One moment, e.g. when registration opens, as <time>."""
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        _machine_readable(value, False),
+        format_datetime(value, content_language(context)),
+    )
+
+
+@register.simple_tag
+def json_ld(data):
+    """The event's schema.org data as <script type="application/ld+json">, safely escaped."""
+    return json_ld_script(data) if data else ""
+
+
+@register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
+def upcoming_events(context, home):
+    """The next events of a home page's organization in its language, with a link to all."""
+    return upcoming_events_for_home(home, context.get("request"))

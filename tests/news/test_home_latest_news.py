@@ -1,0 +1,62 @@
+"""The home page shows the organization's latest news in its language."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.news.conftest import add_article, make_image, news_index, text_of, visit
+
+pytestmark = pytest.mark.django_db
+
+
+def latest_titles(response):
+    html = text_of(response)
+    if "latest-news" not in html:
+        return []
+    section = html[
+        html.index('class="latest-news"') : html.index(
+            "</section>", html.index('class="latest-news"')
+        )
+    ]
+    return re.findall(r'class="article-card-title"><a href="[^"]+">([^<]+)</a>', section)
+
+
+def test_home_page_shows_the_three_newest_articles_of_its_organization(org_a, org_b):
+    index = news_index(org_a)
+    for day in range(1, 6):
+        add_article(index, f"Wiadomość {day}", f"2024-02-0{day}")
+    add_article(index, "Szkic", "2024-03-01", publish=False)
+    add_article(news_index(org_b), "Beta", "2024-03-02")
+
+    response = visit(org_a, "/pl/")
+
+    assert latest_titles(response) == ["Wiadomość 5", "Wiadomość 4", "Wiadomość 3"]
+    assert 'href="/pl/aktualnosci/">' in text_of(response)
+
+
+def test_each_language_shows_its_own_news(org_a):
+    add_article(news_index(org_a), "Po polsku", "2024-02-01")
+
+    assert latest_titles(visit(org_a, "/pl/")) == ["Po polsku"]
+    assert latest_titles(visit(org_a, "/uk/")) == []
+    assert 'class="latest-news"' not in text_of(visit(org_a, "/uk/"))
+
+
+def test_latest_news_costs_the_same_for_few_and_many_articles(org_a, django_assert_num_queries):
+    index = news_index(org_a)
+    photo = make_image(org_a)
+    for day in range(1, 4):
+        add_article(index, f"Wiadomość {day}", f"2024-02-{day:02}", hero_image=photo)
+    visit(org_a, "/pl/")  # renditions made once
+    with CaptureQueriesContext(connection) as few:
+        visit(org_a, "/pl/")
+    queries_for_three = len(few.captured_queries)  # read now: each request resets the log
+    for day in range(4, 16):
+        add_article(index, f"Wiadomość {day}", f"2024-02-{day:02}", hero_image=photo)
+    visit(org_a, "/pl/")
+
+    with django_assert_num_queries(queries_for_three):
+        response = visit(org_a, "/pl/")
+    assert len(latest_titles(response)) == 3
