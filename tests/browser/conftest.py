@@ -3,7 +3,8 @@
 Everything under tests/browser is marked `browser` (deselect with `-m "not browser"`), runs
 after the rest of the suite, and runs on a transactional test database, since the live
 server reads what the test writes.
-Organizations are made inside each test with the suite's fixtures (org_a, org_b, …).
+The suite's organizations (org_a, org_b) come back with the serialized rollback after each
+test's flush, as tests/conftest.py seeded them.
 
     def test_visitor_sees_the_name(page, site_url, org_a, third_party_requests):
         page.goto(site_url(org_a, "/pl/"))
@@ -25,11 +26,13 @@ Fixtures:
 """
 
 import os
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.core.servers.basehttp import ServerHandler
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DEFAULT_CONTEXT = {"viewport": {"width": 1280, "height": 800}, "locale": "pl-PL"}
@@ -53,18 +56,87 @@ def pytest_collection_modifyitems(items):
     items[:] = sorted(items, key=is_browser_test)
 
 
+class LiveServerGate:
+    """Lets the live server answer one request at a time, and none between two tests.
+
+    The live server answers each request in a thread of its own, and on SQLite all of them
+    share the test's single in-memory connection, hence its transactions. The admin sends
+    requests of its own while an editor works (autosave, editing-session pings); one that
+    fails or rolls back would take a concurrent chooser's or publish's writes with it. So
+    requests take turns, from parsing to the last byte written and the request_finished
+    signal (which touches the connection too).
+
+    Between two tests the main thread holds the gate: a request still running when a test
+    ends is waited for before the flush, and one that arrives later (a browser tab closing)
+    is answered 503 without touching the database, since the test it belonged to is over.
+    In production each request has a connection of its own and none of this applies.
+    """
+
+    WAIT_SECONDS = 60
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.test = 0
+        self.held = False
+
+    def run(self, run, handler, application):
+        arrived_in = self.test
+        with self.lock:
+            if arrived_in != self.test:
+                return run(handler, test_is_over)
+            return run(handler, application)
+
+    def close(self):
+        """Wait for the request in progress, then keep the live server from the database."""
+        if not self.lock.acquire(timeout=self.WAIT_SECONDS):
+            pytest.fail(
+                f"A live-server request was still running {self.WAIT_SECONDS} s after the "
+                "test ended.",
+                pytrace=False,
+            )
+        self.held = True
+        self.test += 1
+
+    def open(self):
+        if self.held:
+            self.held = False
+            self.lock.release()
+
+
+def test_is_over(environ, start_response):
+    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+    return [b"The test this request belonged to has ended."]
+
+
+@pytest.fixture(scope="session")
+def live_server_gate():
+    gate = LiveServerGate()
+    run = ServerHandler.run
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            ServerHandler, "run", lambda handler, application: gate.run(run, handler, application)
+        )
+        yield gate
+    gate.open()
+
+
 @pytest.fixture(autouse=True)
-def _browser_test_database(transactional_db, django_db_serialized_rollback):
-    """A transactional database that starts as migrations left it.
+def _browser_test_database(live_server_gate, transactional_db, django_db_serialized_rollback):
+    """A transactional database that starts as migrations left it, the live server kept
+    out of it while it is flushed and filled again.
 
     The live server runs in another thread, so the test's data must be committed; each
     test then ends with a flush, which would also remove what migrations created (the
-    root page and root collection that create_organization needs): the serialized
-    rollback puts those back before the next test.
+    root page and root collection that create_organization needs) and the two seeded
+    organizations: the serialized rollback puts those back before the next test.
+    Being autouse, this fixture is torn down after the test's pages (their browser
+    contexts closed), and before the flush.
     """
     # Wagtail caches the sites' root paths; after a flush they describe sites that are gone.
     cache.clear()
+    live_server_gate.open()
     yield
+    live_server_gate.close()
     cache.clear()
 
 
