@@ -69,11 +69,8 @@ PRIVATE_HEADERS = {
 def privacy_policy_url(request):
     """The organization's privacy policy, in the visitor's language where translated."""
     organization = organization_for_request(request) if request is not None else None
-    policy = getattr(organization, "privacy_policy_page", None)
-    if policy is None:
-        return None
-    policy = policy.localized
-    return policy.get_url(request) if policy.live else None
+    policy = organization.published_privacy_policy() if organization is not None else None
+    return policy.get_url(request) if policy is not None else None
 
 
 def build_form(request, event, data=None, next_url=""):

@@ -6,6 +6,7 @@ translator's work would, so the translation editor shows them as translated.
 """
 
 import datetime
+import json
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from partners.models import Partner
 
 from .models import ContentPage
 from .organizations import create_organization, group_name
+from .standard_pages import ABOUT, CONTACT, PRIVACY_POLICY, STANDARD_PAGES
 
 # Each text is (Polish, Ukrainian, English).
 DEMO_ORGANIZATIONS = [
@@ -110,54 +112,55 @@ DEMO_ORGANIZATIONS = [
     },
 ]
 
-STANDARD_PAGES = [
-    {
-        "slug": "o-nas",
-        "title": ("O nas", "Про нас", "About us"),
-        "intro": (
-            "Kim jesteśmy i jak działamy.",
-            "Хто ми і як ми працюємо.",
-            "Who we are and how we work.",
-        ),
-        "body": (
-            "Pracujemy z osobami z doświadczeniem migracji i uchodźstwa oraz z "
-            "organizacjami, które je wspierają.",
-            "Ми працюємо з людьми з досвідом міграції та біженства, а також з "
-            "організаціями, які їх підтримують.",
-            "We work with people with experience of migration and refuge, and with the "
-            "organisations that support them.",
-        ),
-    },
-    {
-        "slug": "kontakt",
-        "title": ("Kontakt", "Контакти", "Contact"),
-        "intro": (
-            "Napisz lub zadzwoń do nas.",
-            "Напишіть або зателефонуйте нам.",
-            "Write to us or give us a call.",
-        ),
-        "body": (
-            "Odpowiadamy na wiadomości od poniedziałku do piątku.",
-            "Ми відповідаємо на повідомлення з понеділка по п'ятницю.",
-            "We answer messages from Monday to Friday.",
-        ),
-    },
-    {
-        "slug": "polityka-prywatnosci",
-        "title": ("Polityka prywatności", "Політика конфіденційності", "Privacy policy"),
-        "intro": (
-            "Jak przetwarzamy dane osobowe.",
-            "Як ми обробляємо персональні дані.",
-            "How we process personal data.",
-        ),
-        "body": (
-            "Administratorem danych jest organizacja prowadząca tę stronę.",
-            "Адміністратором даних є організація, яка веде цей сайт.",
-            "The data controller is the organisation that runs this site.",
-        ),
-        "in_menu": False,
-    },
-]
+# What the demo writes in place of the [placeholders] of the standard pages that
+# create_organization made as drafts, in Polish, Ukrainian and English; the rest of their
+# text stays as it was made, translations included.
+DEMO_PAGE_FILLS = {
+    ABOUT.body[1][1]: (
+        "Pracujemy z osobami z doświadczeniem migracji i uchodźstwa oraz z organizacjami, "
+        "które je wspierają.",
+        "Ми працюємо з людьми з досвідом міграції та біженства, а також з організаціями, "
+        "які їх підтримують.",
+        "We work with people with experience of migration and refuge, and with the "
+        "organisations that support them.",
+    ),
+    ABOUT.body[3][1]: (
+        "W zespole pracują osoby z Polski, Ukrainy i Białorusi: prawniczki, psycholożki i "
+        "animatorzy kultury.",
+        "У команді працюють люди з Польщі, України та Білорусі: юристки, психологині та "
+        "аніматори культури.",
+        "Our team are people from Poland, Ukraine and Belarus: lawyers, psychologists and "
+        "cultural animators.",
+    ),
+    ABOUT.body[5][1]: (
+        "Organizacja pozarządowa wpisana do Krajowego Rejestru Sądowego (dane przykładowe).",
+        "Громадська організація, внесена до Національного судового реєстру (приклад).",
+        "A non-governmental organisation in the National Court Register (sample data).",
+    ),
+    CONTACT.body[1][1]: (
+        "Biuro jest otwarte od poniedziałku do piątku w godzinach 10–16; wejście bez schodów.",
+        "Офіс працює з понеділка по п'ятницю з 10:00 до 16:00; вхід без сходів.",
+        "The office is open Monday to Friday, 10:00–16:00; the entrance has no steps.",
+    ),
+    CONTACT.body[3][1]: (
+        "Rozmawiamy po polsku, ukraińsku, rosyjsku i angielsku.",
+        "Ми розмовляємо польською, українською, російською та англійською.",
+        "We speak Polish, Ukrainian, Russian and English.",
+    ),
+    PRIVACY_POLICY.body[1][1]: (
+        "Administratorem danych jest organizacja prowadząca tę stronę; jej adres znajdziesz "
+        "na stronie Kontakt.",
+        "Адміністратором даних є організація, яка веде цей сайт; її адресу ви знайдете на "
+        "сторінці «Контакти».",
+        "The data controller is the organisation that runs this site; its address is on the "
+        "Contact page.",
+    ),
+    PRIVACY_POLICY.body[5][1]: (
+        "Zgłoszenia usuwamy 30 dni po zakończeniu wydarzenia.",
+        "Реєстрації ми видаляємо через 30 днів після завершення події.",
+        "We delete registrations 30 days after the event ends.",
+    ),
+}
 
 # A news report, from shared/seeds/konsorcjum-forum-report.txt.
 QUOTED = "Konsorcjum Migracyjne"
@@ -537,19 +540,17 @@ def _fill_organization(org, definition, user):
     _translate(home, org.languages, translations, user)
 
     for spec in STANDARD_PAGES:
-        page = ContentPage(
-            title=spec["title"][0],
-            slug=spec["slug"],
-            intro=spec["intro"][0],
-            body=[("rich_text", f"<p>{spec['body'][0]}</p>")],
-            show_in_menus=spec.get("in_menu", True),
-        )
-        home.add_child(instance=page)
+        page = ContentPage.objects.child_of(home).get(slug=spec.slug)
+        # Block by block, keeping each block's id: wagtail-localize knows the texts left
+        # as they were by those ids, with the translations create_organization gave them.
+        blocks = [dict(block) for block in page.body.raw_data]
+        for block in blocks:
+            if block["type"] == "rich_text":
+                for placeholder, texts in DEMO_PAGE_FILLS.items():
+                    block["value"] = block["value"].replace(placeholder, texts[0])
+        page.body = json.dumps(blocks)
         page.save_revision(user=user).publish(user=user)
-        strings = {spec[key][0]: spec[key] for key in ("title", "intro", "body")}
-        _translate(page, org.languages, strings, user)
-        if spec["slug"] == "polityka-prywatnosci":
-            org.privacy_policy_page = page
+        _translate(page, org.languages, {t[0]: t for t in DEMO_PAGE_FILLS.values()}, user)
     _add_demo_news(org, home, user)
     _put_in_menu(EventIndexPage.objects.child_of(home).first(), org, user)
     if definition["slug"] == DEMO_EVENT["organization"]:

@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q, Subquery
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -318,6 +320,32 @@ class OrganizationSettings(BaseSiteSetting):
     @property
     def display_name(self):
         return self.name or self.site.site_name or self.site.hostname
+
+    def published_privacy_policy(self):
+        """The privacy policy page in the active language (in the chosen language where its
+        translation is not published), or None while there is no published one to link to:
+        the page create_organization makes is a draft until the staff fill it in. One query
+        per request and language.
+        """
+        chosen_id = self.privacy_policy_page_id
+        if chosen_id is None:
+            return None
+        language = get_language()
+        # The footer and a registration form on one page ask the same; the settings object
+        # lives for one request (OrganizationSettings.for_request).
+        found = self.__dict__.setdefault("_published_privacy_policy", {})
+        if (chosen_id, language) not in found:
+            chosen_key = Page.objects.filter(pk=chosen_id).values("translation_key")[:1]
+            pages = (
+                Page.objects.live()
+                .filter(translation_key=Subquery(chosen_key))
+                .filter(Q(pk=chosen_id) | Q(locale__language_code=language))
+                .select_related("locale")
+            )
+            by_language = {page.locale.language_code: page for page in pages}
+            chosen = next((page for page in by_language.values() if page.pk == chosen_id), None)
+            found[chosen_id, language] = by_language.get(language, chosen)
+        return found[chosen_id, language]
 
     @classmethod
     def for_page(cls, page):

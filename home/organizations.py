@@ -1,5 +1,6 @@
 """Creating an organization: its site, home page, news index and event index in every
-language, collection and groups (editors, moderators, translators, and registrations: the
+language, its about, contact and privacy policy pages as drafts (home.standard_pages),
+collection and groups (editors, moderators, translators, and registrations: the
 staff who see the people registered for its events).
 
 Used by `manage.py create_organization` and `manage.py demo`. Everything happens in
@@ -21,7 +22,8 @@ from wagtail.models import (
     Site,
 )
 
-from .models import HomePage, OrganizationSettings, locale_for
+from .models import ContentPage, HomePage, OrganizationSettings, locale_for
+from .standard_pages import PRIVACY_POLICY, STANDARD_PAGES
 
 
 class OrganizationError(Exception):
@@ -206,6 +208,7 @@ def create_organization(*, name, slug, hostname, languages, port=80, user=None):
     result = OrganizationResult(settings=org_settings, created=True)
     _add_missing_translations(org_settings, languages, user, result)
     _add_missing_indexes(org_settings, user, result)
+    _add_missing_standard_pages(org_settings, user, result)
     return result
 
 
@@ -303,6 +306,7 @@ def _confirm_existing(org_settings, *, name, hostname, languages):
         result.changes.append(f"added language(s) {', '.join(added)}")
     _add_missing_translations(org_settings, org_settings.languages, None, result)
     _add_missing_indexes(org_settings, None, result)
+    _add_missing_standard_pages(org_settings, None, result)
     _update_groups(org_settings, result)
     return result
 
@@ -401,7 +405,55 @@ def _add_missing_index(org_settings, spec, user, result):
         )
 
 
-def translate_and_publish(page, locales, user=None, texts=None):
+def _add_missing_standard_pages(org_settings, user, result):
+    """Create each standard page the Polish home page lacks, and the translations it lacks.
+
+    A standard page is found by its Polish slug under the home page: one the staff renamed
+    or deleted comes back, as a draft that shows nowhere until someone publishes it. New
+    translations are drafts too, also of a page that is live: its text is the staff's
+    own by then, for translators to translate before it is published.
+    """
+    from wagtail.coreutils import find_available_slug
+
+    home = org_settings.site.root_page.specific
+    existing = {page.slug: page for page in home.get_children().specific()}
+    for spec in STANDARD_PAGES:
+        page = existing.get(spec.slug)
+        created = []
+        if page is None:
+            page = home.add_child(
+                instance=ContentPage(
+                    title=spec.title,
+                    slug=find_available_slug(home, spec.slug),
+                    locale=home.locale,
+                    intro=spec.intro,
+                    body=spec.body_value(),
+                    show_in_menus=spec.show_in_menus,
+                    live=False,
+                )
+            )
+            page.save_revision(user=user)
+            created.append(home.locale)
+        elif not isinstance(page, ContentPage):
+            continue
+        have = set(
+            page.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
+        )
+        missing = [locale_for(code) for code in org_settings.languages if code not in have]
+        if missing:
+            translate_and_publish(page, missing, user, spec.translations, publish=False)
+        created += missing
+        if spec is PRIVACY_POLICY and org_settings.privacy_policy_page_id is None:
+            org_settings.privacy_policy_page = page
+            org_settings.save(update_fields=["privacy_policy_page"])
+        if created and not result.created:
+            result.changes.append(
+                f"created the draft page '{spec.title}' in "
+                f"{', '.join(lo.language_code for lo in created)}"
+            )
+
+
+def translate_and_publish(page, locales, user=None, texts=None, publish=True):
     """Translate the page into `locales` through wagtail-localize, and publish it now.
 
     wagtail-localize's TranslationCreator publishes a translation when the transaction
@@ -411,6 +463,7 @@ def translate_and_publish(page, locales, user=None, texts=None):
     Saved as drafts and published at once, the translations never hold a stale tree.
 
     `texts` gives translations of the page's strings: {source text: {language: text}}.
+    With `publish=False` the translations stay drafts whether the page is live or not.
     """
     from wagtail_localize.models import StringTranslation, Translation, TranslationSource
     from wagtail_localize.operations import TranslationCreator
@@ -436,5 +489,5 @@ def translate_and_publish(page, locales, user=None, texts=None):
             source=source, target_locale=locale, defaults={"enabled": True}
         )
         translation.save_target(user=user, publish=False)
-        if page.live:
+        if publish and page.live:
             page.get_translation(locale).get_latest_revision().publish(user=user)

@@ -146,7 +146,7 @@ def add_content_page(
 
 @pytest.fixture
 def page_a(org_a):
-    return add_content_page(org_a, "O nas", slug="o-nas", intro="Fundacja Alfa pomaga.")
+    return add_content_page(org_a, "O fundacji", slug="o-fundacji", intro="Fundacja Alfa pomaga.")
 
 
 @pytest.fixture

@@ -68,7 +68,7 @@ def test_each_organization_shows_its_own_name_colours_and_menu(
 ):
     set_colours(org_a, ALFA_COLOURS)
     set_colours(org_b, BETA_COLOURS)
-    add_content_page(org_a, "O nas", slug="o-nas")
+    add_content_page(org_a, "O fundacji", slug="o-fundacji")
     add_content_page(org_a, "Projekty", slug="projekty")
     add_content_page(org_a, "Polityka prywatności", slug="prywatnosc", show_in_menus=False)
     add_content_page(org_b, "Kim jesteśmy", slug="kim-jestesmy")
@@ -79,7 +79,7 @@ def test_each_organization_shows_its_own_name_colours_and_menu(
     assert header_background(page) == rgb(ALFA_COLOURS["primary_colour"])
     assert accent_colour(page) == ALFA_COLOURS["accent_colour"]
     titles = menu_titles(page)
-    assert titles[1:] == ["O nas", "Projekty"], "the home link, then the pages shown in menus"
+    assert titles[1:] == ["O fundacji", "Projekty"], "the home link, then the pages shown in menus"
     assert "Kim jesteśmy" not in titles
 
     page.goto(site_url(org_b))
@@ -95,10 +95,10 @@ def test_each_organization_shows_its_own_name_colours_and_menu(
 def test_language_switcher_leads_to_the_translated_page(
     page, site_url, org_a, third_party_requests
 ):
-    about = add_content_page(org_a, "O nas", slug="o-nas", intro="Fundacja Alfa pomaga.")
+    about = add_content_page(org_a, "O fundacji", slug="o-fundacji", intro="Fundacja Alfa pomaga.")
     translate(about, "uk", "Про нас")
 
-    page.goto(site_url(org_a, "/pl/o-nas/"))
+    page.goto(site_url(org_a, "/pl/o-fundacji/"))
     expect(page.locator("html")).to_have_attribute("lang", "pl")
     switcher = page.locator(".language-switcher")
     expect(switcher.get_by_role("link")).to_have_text(["Polski", "Українська", "English"])
@@ -106,7 +106,7 @@ def test_language_switcher_leads_to_the_translated_page(
 
     switcher.get_by_role("link", name="Українська").click()
 
-    expect(page).to_have_url(site_url(org_a, "/uk/o-nas/"))
+    expect(page).to_have_url(site_url(org_a, "/uk/o-fundacji/"))
     expect(page.locator("html")).to_have_attribute("lang", "uk")
     expect(page.get_by_role("heading", level=1)).to_have_text("Про нас")
     expect(page.locator(".notice-language")).to_have_count(0)
@@ -116,8 +116,8 @@ def test_language_switcher_leads_to_the_translated_page(
     )
 
     switcher.get_by_role("link", name="Polski").click()
-    expect(page).to_have_url(site_url(org_a, "/pl/o-nas/"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("O nas")
+    expect(page).to_have_url(site_url(org_a, "/pl/o-fundacji/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("O fundacji")
 
     assert third_party_requests == []
 
@@ -141,8 +141,10 @@ def test_organization_without_english_offers_no_english(
 def test_text_size_control_enlarges_text_and_is_remembered(
     page, site_url, org_a, third_party_requests
 ):
-    add_content_page(org_a, "O nas", slug="o-nas", intro="Fundacja Alfa pomaga.", body=BODY)
-    page.goto(site_url(org_a, "/pl/o-nas/"))
+    add_content_page(
+        org_a, "O fundacji", slug="o-fundacji", intro="Fundacja Alfa pomaga.", body=BODY
+    )
+    page.goto(site_url(org_a, "/pl/o-fundacji/"))
     normal, largest = (
         page.locator('button[data-text-size="0"]'),
         page.locator('button[data-text-size="2"]'),
@@ -224,7 +226,7 @@ HEADER_CONTROLS = """() => {
 def test_nothing_overlaps_or_scrolls_sideways_on_a_narrow_screen_with_large_text(
     new_page, site_url, org_a, third_party_requests, context_options, text_size
 ):
-    about = add_content_page(org_a, "O nas", slug="o-nas", intro="Fundacja Alfa pomaga.")
+    about = add_content_page(org_a, "O fundacji", slug="o-fundacji", intro="Fundacja Alfa pomaga.")
     add_content_page(
         org_a,
         "Pomoc prawna dla cudzoziemców",
@@ -236,7 +238,7 @@ def test_nothing_overlaps_or_scrolls_sideways_on_a_narrow_screen_with_large_text
     add_content_page(org_a, "Kursy języka polskiego", slug="kursy")
     page = new_page(**context_options)
 
-    page.goto(site_url(org_a, "/pl/o-nas/pomoc-prawna/"))
+    page.goto(site_url(org_a, "/pl/o-fundacji/pomoc-prawna/"))
     size_button = page.locator(f'button[data-text-size="{text_size}"]')
     size_button.click()
     expect(size_button).to_have_attribute("aria-pressed", "true")
@@ -265,8 +267,10 @@ def test_nothing_overlaps_or_scrolls_sideways_on_a_narrow_screen_with_large_text
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
     page, site_url, org_a, third_party_requests
 ):
-    add_content_page(org_a, "O nas", slug="o-nas", intro="Fundacja Alfa pomaga.", body=BODY)
-    page.goto(site_url(org_a, "/pl/o-nas/"))
+    add_content_page(
+        org_a, "O fundacji", slug="o-fundacji", intro="Fundacja Alfa pomaga.", body=BODY
+    )
+    page.goto(site_url(org_a, "/pl/o-fundacji/"))
 
     page.keyboard.press("Tab")
 
@@ -286,12 +290,12 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
     assert third_party_requests == []
 
 
-@pytest.mark.parametrize("path", ["/pl/", "/pl/o-nas/pomoc-prawna/"], ids=["home", "content"])
+@pytest.mark.parametrize("path", ["/pl/", "/pl/o-fundacji/pomoc-prawna/"], ids=["home", "content"])
 def test_pages_have_no_serious_accessibility_violations(
     page, site_url, org_a, axe, third_party_requests, path
 ):
     set_colours(org_a, ALFA_COLOURS)
-    about = add_content_page(org_a, "O nas", slug="o-nas", intro="Fundacja Alfa pomaga.")
+    about = add_content_page(org_a, "O fundacji", slug="o-fundacji", intro="Fundacja Alfa pomaga.")
     add_content_page(
         org_a,
         "Pomoc prawna dla cudzoziemców",

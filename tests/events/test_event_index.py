@@ -22,9 +22,9 @@ from tests.home.test_blocks import Markup
 pytestmark = pytest.mark.django_db
 
 # A page of Wagtail and the site (site, settings, locale, routing, view restrictions, menu,
-# language switcher, breadcrumbs) and the list: the months for the filter, the count,
+# language switcher, breadcrumbs, privacy policy link) and the list: the months for the filter, the count,
 # the events, their photos and the photos' renditions.
-QUERIES_FOR_THE_EVENT_LIST = 20
+QUERIES_FOR_THE_EVENT_LIST = 21
 
 
 def listed_titles(response):

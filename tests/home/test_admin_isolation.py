@@ -23,7 +23,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from home.models import OrganizationSettings
+from home.models import ContentPage, OrganizationSettings
 from tests.conftest import add_content_page
 from tests.utils import settings_form, settings_url
 
@@ -301,7 +301,7 @@ def test_editor_cannot_open_another_organizations_page_for_editing(client, edito
     response = login(client, editor_b).get(edit_url(page_a))
 
     assert_refused(response)
-    assert_hides(response, "O nas", "Fundacja Alfa pomaga.")
+    assert_hides(response, "O fundacji", "Fundacja Alfa pomaga.")
     assert page_state(page_a) == before
 
 
@@ -377,7 +377,7 @@ def test_editor_cannot_unpublish_another_organizations_page(client, editor_b, pa
     posted = client.post(url)
 
     assert_refused(shown)
-    assert_hides(shown, "O nas")
+    assert_hides(shown, "O fundacji")
     assert_refused(posted)
     assert page_state(page_a) == before
     assert before["live"]
@@ -458,7 +458,7 @@ def test_editor_cannot_read_another_organizations_page_history(client, editor_b,
     response = login(client, editor_b).get(history_url(view, page_a))
 
     assert_refused(response)
-    assert_hides(response, "O nas", "Fundacja Alfa pomaga.")
+    assert_hides(response, "O fundacji", "Fundacja Alfa pomaga.")
     assert page_state(page_a) == before
 
 
@@ -492,7 +492,7 @@ def test_moderator_cannot_delete_another_organizations_page(client, moderator_b,
     posted = client.post(url)
 
     assert_refused(shown)
-    assert_hides(shown, "O nas")
+    assert_hides(shown, "O fundacji")
     assert_refused(posted)
     assert page_state(page_a) == before
 
@@ -535,7 +535,7 @@ def test_editor_cannot_copy_another_organizations_page_into_their_own_site(
     posted = client.post(url, copy_form(home_b))
 
     assert_refused(shown)
-    assert_hides(shown, "O nas")
+    assert_hides(shown, "O fundacji")
     assert_refused(posted)
     assert (page_state(page_a), page_state(home_b)) == before
     assert not Page.objects.filter(title="Kopia").exists()
@@ -567,12 +567,12 @@ def test_editor_copies_own_page_within_own_site(client, editor_a, page_a, home_a
 
 @pytest.fixture
 def contact_a(org_a):
-    return add_content_page(org_a, "Kontakt", slug="kontakt")
+    return add_content_page(org_a, "Biuro", slug="biuro")
 
 
 @pytest.fixture
 def contact_b(org_b):
-    return add_content_page(org_b, "Kontakt z Betą", slug="kontakt")
+    return add_content_page(org_b, "Biuro Bety", slug="biuro")
 
 
 def test_moderator_cannot_move_another_organizations_page(
@@ -590,7 +590,7 @@ def test_moderator_cannot_move_another_organizations_page(
     )
 
     assert_refused(chooser)
-    assert_hides(chooser, "O nas")
+    assert_hides(chooser, "O fundacji")
     assert_refused(into_own_site)
     assert_refused(within_its_site)
     assert (page_state(page_a), page_state(contact_a), page_state(home_b)) == before
@@ -631,7 +631,7 @@ def test_editor_cannot_preview_another_organizations_page(client, editor_b, page
 
     assert_refused(posted)
     assert_refused(shown)
-    assert_hides(shown, "O nas", "Podgląd przejęty", "Fundacja Alfa pomaga.")
+    assert_hides(shown, "O fundacji", "Podgląd przejęty", "Fundacja Alfa pomaga.")
     assert page_state(page_a) == before
 
 
@@ -714,7 +714,7 @@ def test_page_chooser_browses_own_organizations_pages(client, editor_a, home_a, 
         reverse("wagtailadmin_choose_page_child", args=[home_a.pk])
     )
 
-    assert_shows(response, "Fundacja Alfa", "O nas")
+    assert_shows(response, "Fundacja Alfa", "O fundacji")
 
 
 def test_page_chooser_search_finds_only_own_organizations_pages(
@@ -735,7 +735,7 @@ def test_page_chooser_does_not_describe_another_organizations_page_as_chosen(
         reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": [page_a.pk, page_b.pk]}
     )
 
-    assert_shows(response, "O nas")
+    assert_shows(response, "O fundacji")
     assert_hides(response, "Kim jesteśmy", "beta.localhost")
     assert [page["id"] for page in response.json()["result"]] == [page_a.pk]
 
@@ -744,7 +744,11 @@ def test_page_chooser_for_a_page_type_opens_at_own_pages_only(
     client, editor_a, editor_b, home_a, page_b
 ):
     # Only the other organization has content pages: Wagtail would open the chooser at
-    # their common ancestor, the other organization's home page.
+    # their common ancestor, the other organization's home page. (Each organization's
+    # standard pages are content pages too; they go, to leave the other's alone.)
+    for home in home_a.get_translations(inclusive=True):
+        for page in list(ContentPage.objects.child_of(home)):
+            page.delete()
     url = reverse("wagtailadmin_choose_page")
 
     refused = login(client, editor_a).get(url, {"page_type": "home.contentpage"})
@@ -752,7 +756,10 @@ def test_page_chooser_for_a_page_type_opens_at_own_pages_only(
 
     assert refused.status_code == 200
     assert_hides(refused, *BETA_TITLES)
-    assert_shows(own, "Stowarzyszenie Beta", "Kim jesteśmy")
+    # Beta's content pages stand under its home page in Polish and in Ukrainian: the
+    # chooser opens at the top, where only Beta's own home pages are offered.
+    assert_shows(own, "Stowarzyszenie Beta")
+    assert_hides(own, "Fundacja Alfa")
 
 
 # --- Images --------------------------------------------------------------------------
@@ -1048,7 +1055,7 @@ def test_bulk_delete_neither_lists_nor_deletes_another_organizations_pages(
     all_children = client.get(url, {"id": "all", "childOf": home_b.pk})
     posted = client.post(f"{url}?id={page_a.pk}&id={page_b.pk}")
 
-    assert_shows(chosen, "O nas")
+    assert_shows(chosen, "O fundacji")
     assert_hides(chosen, "Kim jesteśmy")
     assert_hides(all_children, *BETA_TITLES)
     assert posted.status_code == 302
@@ -1225,7 +1232,7 @@ def test_site_history_shows_only_own_organizations_entries_and_staff(
 
     response = login(client, editor_a).get(reverse("wagtailadmin_reports:site_history"))
 
-    assert_shows(response, "O nas", "Alicja Alfowska")
+    assert_shows(response, "O fundacji", "Alicja Alfowska")
     assert_hides(response, "Kim jesteśmy", "Betowska")
 
 
@@ -1267,7 +1274,7 @@ def test_staff_cannot_submit_a_translation_of_another_organizations_page(
         posted = client.post(submit_url(page_a), {"locales": [en.pk]})
 
     assert_refused(shown)
-    assert_hides(shown, "O nas")
+    assert_hides(shown, "O fundacji")
     assert_refused(posted)
     assert (translations_of(page_a, en), page_state(page_a)) == before
     assert before[0] == {"pages": 0, "translations": 0}
@@ -1295,7 +1302,7 @@ def translated_page_a(django_capture_on_commit_callbacks, page_a):
     en = Locale.objects.get(language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
         TranslationCreator(None, [en]).create_translations(page_a)
-    page_a.title = "O nas – nowa wersja"
+    page_a.title = "O fundacji – nowa wersja"
     page_a.save_revision().publish()
     source = TranslationSource.objects.get(object_id=page_a.translation_key)
     return source, Page.objects.get(translation_key=page_a.translation_key, locale=en)
@@ -1319,7 +1326,7 @@ def test_editor_cannot_update_translations_of_another_organizations_page(
         posted = client.post(url, {"publish_translations": "on"})
 
     assert_refused(shown)
-    assert_hides(shown, "O nas")
+    assert_hides(shown, "O fundacji")
     assert_refused(posted)
     assert translation_state(source, translated) == before
 

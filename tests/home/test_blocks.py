@@ -450,7 +450,7 @@ def test_call_to_action_to_a_page_links_within_the_site(rf, org_a, page_a):
 
     html = render("call_to_action", cta(page=page_a, style="secondary"), {"request": request})
 
-    assert '<a class="button button-secondary" href="/pl/o-nas/">Zarejestruj się</a>' in html
+    assert '<a class="button button-secondary" href="/pl/o-fundacji/">Zarejestruj się</a>' in html
 
 
 def test_call_to_action_leads_to_the_page_in_the_visitors_language(org_a, page_a):
@@ -459,7 +459,7 @@ def test_call_to_action_leads_to_the_page_in_the_visitors_language(org_a, page_a
 
     with translation.override("uk"):
         value = BODY.child_blocks["call_to_action"].normalize(cta(page=page_a))
-        assert value.url().endswith("/uk/o-nas/")
+        assert value.url().endswith("/uk/o-fundacji/")
 
 
 def test_call_to_action_to_an_unpublished_page_is_not_shown(page_a):

@@ -9,18 +9,18 @@ pytestmark = pytest.mark.django_db
 
 
 def test_content_page_has_canonical_open_graph_and_share_links(org_a, page_a):
-    html = Client().get("/pl/o-nas/", HTTP_HOST="alfa.localhost").content.decode()
+    html = Client().get("/pl/o-fundacji/", HTTP_HOST="alfa.localhost").content.decode()
     head = Head(html)
 
-    assert head.link("canonical") == ["http://alfa.localhost/pl/o-nas/"]
+    assert head.link("canonical") == ["http://alfa.localhost/pl/o-fundacji/"]
     assert head.meta["og:type"] == ["website"]
-    assert head.meta["og:title"] == ["O nas"]
+    assert head.meta["og:title"] == ["O fundacji"]
     assert head.meta["og:description"] == ["Fundacja Alfa pomaga."]
     assert head.meta["twitter:card"] == ["summary"]
     assert head.json_ld == []  # NewsArticle is for news only
-    assert "http%3A%2F%2Falfa.localhost%2Fpl%2Fo-nas%2F" in head.share_link("facebook")["href"]
+    assert "http%3A%2F%2Falfa.localhost%2Fpl%2Fo-fundacji%2F" in head.share_link("facebook")["href"]
     assert [a["href"] for a in head.anchors if "page-tool" in a.get("class", "")] == [
-        "/pl/o-nas/pdf/",
+        "/pl/o-fundacji/pdf/",
         "#share",
     ]
 

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.demo import DEMO_ORGANIZATIONS
@@ -42,12 +43,24 @@ def test_demo_builds_organizations_on_their_own_hostnames_and_prints_logins():
         assert f"{definition['slug']}-registration / " in output
     assert "admin / " in output
 
-    # Translations went through wagtail-localize with the translated text.
+    # The standard pages create_organization made are filled in and published, not doubled,
+    # and their translations went through wagtail-localize with the translated text.
     about_uk = ContentPage.objects.get(
-        slug="o-nas", locale__language_code="uk", url_path__startswith="/m6"
+        slug="pro-nas", locale__language_code="uk", url_path__startswith="/m6"
     )
     assert about_uk.title == "Про нас"
     assert about_uk.live
+    assert "Ми працюємо з людьми з досвідом міграції" in str(about_uk.body)
+    assert "Наша місія" in str(about_uk.body)
+    for page in ContentPage.objects.filter(url_path__startswith="/m6"):
+        assert page.live
+        assert "[" not in str(page.body), f"{page.title} keeps a placeholder"
+    for definition in DEMO_ORGANIZATIONS:
+        polish = ContentPage.objects.filter(url_path__startswith=f"/{definition['slug']}/")
+        assert polish.filter(slug__startswith="o-nas").count() == 1
+    m6 = OrganizationSettings.objects.get(slug="m6")
+    with translation.override("uk"):
+        assert m6.published_privacy_policy().slug == "polityka-konfidentsiinosti"
 
 
 def test_a_second_run_keeps_the_content():

@@ -72,7 +72,7 @@ def test_block_preview_renders_without_the_database():
 def test_footer_shows_the_organizations_default_notice_on_every_page(org_a, org_b, notice_a):
     org_a.funding_notice = notice_a
     org_a.save()
-    page = add_content_page(org_a, "O nas", slug="o-nas")
+    page = add_content_page(org_a, "O fundacji", slug="o-fundacji")
 
     assert "Projekt współfinansowany" in visit(org_a, "/pl/")
     assert "Projekt współfinansowany" in visit(org_a, page.url)

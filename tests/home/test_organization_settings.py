@@ -82,10 +82,11 @@ def test_privacy_policy_must_be_a_page_of_the_organizations_own_site(
     client, org_a, org_b, editor_a, page_a, page_b
 ):
     client.force_login(editor_a)
+    standard = org_a.privacy_policy_page_id
     refused = client.post(settings_url(org_a), settings_form(org_a, privacy_policy_page=page_b.pk))
     assert refused.status_code == 200
     org_a.refresh_from_db()
-    assert org_a.privacy_policy_page is None
+    assert org_a.privacy_policy_page_id == standard
 
     accepted = client.post(settings_url(org_a), settings_form(org_a, privacy_policy_page=page_a.pk))
     assert accepted.status_code == 302

@@ -27,7 +27,7 @@ def test_each_hostname_serves_its_own_organization(org_a, org_b, page_a, page_b)
     assert "Fundacja Alfa" in alfa
     assert "Stowarzyszenie Beta" not in alfa
     assert "--primary:#2f5d3a" in alfa
-    assert 'href="/pl/o-nas/"' in alfa
+    assert 'href="/pl/o-fundacji/"' in alfa
     assert "Kim jesteśmy" not in alfa
 
     assert "Stowarzyszenie Beta" in beta
@@ -71,10 +71,10 @@ def test_interface_follows_the_language_in_the_url(org_a):
 
 
 def test_untranslated_page_falls_back_to_polish_with_a_notice(org_a, page_a):
-    response = visit(org_a, "/uk/o-nas/")
+    response = visit(org_a, "/uk/o-fundacji/")
     html = text_of(response)
     assert response.status_code == 200
-    assert "O nas" in html
+    assert "O fundacji" in html
     assert 'lang="pl"' in html  # the content is marked as Polish for screen readers
     assert "ще не перекладена" in html  # the notice, in the visitor's language
 
@@ -90,7 +90,7 @@ def test_translated_page_is_served_in_its_language_without_notice(
         translated.title = "Про нас"
         translated.save_revision().publish()
 
-    html = text_of(visit(org_a, "/uk/o-nas/"))
+    html = text_of(visit(org_a, "/uk/o-fundacji/"))
     assert "Про нас" in html
     assert "ще не перекладена" not in html
 
@@ -100,23 +100,25 @@ def test_every_page_has_skip_link_header_navigation_breadcrumbs_and_footer(org_a
     org_a.phone = "+48 56 123 45 67"
     org_a.facebook_url = "https://www.facebook.com/alfa"
     org_a.telegram_url = "https://t.me/alfa"
-    org_a.privacy_policy_page = add_content_page(org_a, "Polityka prywatności", show_in_menus=False)
+    org_a.privacy_policy_page = add_content_page(
+        org_a, "Polityka prywatności", slug="prywatnosc", show_in_menus=False
+    )
     org_a.footer_text = "Działamy od 2015 roku."
     org_a.save()
     child = add_content_page(org_a, "Zespół", slug="zespol", parent=page_a)
 
-    html = text_of(visit(org_a, "/pl/o-nas/zespol/"))
+    html = text_of(visit(org_a, "/pl/o-fundacji/zespol/"))
 
     assert html.index('class="skip-link" href="#main"') < html.index("<header")
     assert 'id="main"' in html
     assert 'aria-label="Okruszki"' in html or 'aria-label="Ścieżka nawigacji"' in html
     breadcrumbs = html[html.index("breadcrumbs") :]
-    assert breadcrumbs.index("O nas") < breadcrumbs.index(child.title)
+    assert breadcrumbs.index("O fundacji") < breadcrumbs.index(child.title)
     assert "kontakt@alfa.example" in html
     assert 'href="tel:+48561234567"' in html
     assert "https://www.facebook.com/alfa" in html
     assert "https://t.me/alfa" in html
-    assert 'href="/pl/polityka-prywatnosci/"' in html
+    assert 'href="/pl/prywatnosc/"' in html
     assert "Działamy od 2015 roku." in html
     assert 'data-text-size="1"' in html
 
@@ -126,7 +128,7 @@ def test_menu_shows_only_live_menu_pages_of_the_current_language(org_a, page_a):
     add_content_page(org_a, "Ukryta", show_in_menus=False)
     html = text_of(visit(org_a, "/pl/"))
     menu = html[html.index('class="menu-list"') : html.index("</nav>", html.index("menu-list"))]
-    assert "O nas" in menu
+    assert "O fundacji" in menu
     assert "Szkic" not in menu
     assert "Ukryta" not in menu
 
@@ -186,16 +188,17 @@ def test_a_broken_page_gives_the_500_page_not_a_stack_trace(org_a, monkeypatch):
     assert "Traceback" not in response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["/pl/", "/pl/o-nas/", "/uk/o-nas/"])
+@pytest.mark.parametrize("path", ["/pl/", "/pl/o-fundacji/", "/uk/o-fundacji/"])
 def test_page_views_run_a_fixed_number_of_queries(
     org_a, page_a, path, django_assert_max_num_queries
 ):
     for index in range(5):
         add_content_page(org_a, f"Strona {index}")
     visit(org_a, path)  # warm per-process caches (content types, locales)
-    # /uk/o-nas/ falls back to Polish after looking among the Ukrainian home page's
-    # children (its news index); every page looks up the news feeds for <head>.
-    with django_assert_max_num_queries(18):
+    # /uk/o-fundacji/ falls back to Polish after looking among the Ukrainian home page's
+    # children (its news index); every page looks up the news feeds for <head> and the
+    # published privacy policy for the footer.
+    with django_assert_max_num_queries(19):
         response = visit(org_a, path)
     assert response.status_code == 200
 
@@ -204,13 +207,13 @@ def test_query_count_does_not_grow_with_menu_size(org_a, page_a, django_assert_n
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    visit(org_a, "/pl/o-nas/")
+    visit(org_a, "/pl/o-fundacji/")
     with CaptureQueriesContext(connection) as few:
-        visit(org_a, "/pl/o-nas/")
+        visit(org_a, "/pl/o-fundacji/")
     for index in range(10):
         add_content_page(org_a, f"Strona {index}")
     with CaptureQueriesContext(connection) as many:
-        visit(org_a, "/pl/o-nas/")
+        visit(org_a, "/pl/o-fundacji/")
     assert len(many) == len(few)
 
 
@@ -221,4 +224,4 @@ def test_content_page_cannot_be_created_at_the_top_of_the_tree():
 
 def test_titles_name_the_page_and_the_organization_once(org_a, page_a):
     assert "<title>Fundacja Alfa</title>" in text_of(visit(org_a, "/pl/"))
-    assert "<title>O nas – Fundacja Alfa</title>" in text_of(visit(org_a, "/pl/o-nas/"))
+    assert "<title>O fundacji – Fundacja Alfa</title>" in text_of(visit(org_a, "/pl/o-fundacji/"))

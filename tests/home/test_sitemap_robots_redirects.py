@@ -48,13 +48,13 @@ def test_sitemap_lists_the_organizations_pages_in_every_language(org_a, org_b, p
     assert "http://alfa.localhost/pl/" in urls
     assert "http://alfa.localhost/uk/" in urls
     assert "http://alfa.localhost/en/" in urls
-    assert "http://alfa.localhost/pl/o-nas/" in urls
+    assert "http://alfa.localhost/pl/o-fundacji/" in urls
     uk_about = [
-        url for url in urls if url.startswith("http://alfa.localhost/uk/") and "o-nas" in url
+        url for url in urls if url.startswith("http://alfa.localhost/uk/") and "o-fundacji" in url
     ]
     assert len(uk_about) == 1
-    assert urls["http://alfa.localhost/pl/o-nas/"] == {
-        "pl": "http://alfa.localhost/pl/o-nas/",
+    assert urls["http://alfa.localhost/pl/o-fundacji/"] == {
+        "pl": "http://alfa.localhost/pl/o-fundacji/",
         "uk": uk_about[0],
     }
     assert not [url for url in urls if "beta.localhost" in url]
@@ -107,5 +107,5 @@ def test_old_address_redirects_on_its_own_site_only(org_a, org_b, page_a):
 
     response = get(org_a, "/o-fundacji.html")
     assert response.status_code == 301
-    assert response["Location"].endswith("/pl/o-nas/")
+    assert response["Location"].endswith("/pl/o-fundacji/")
     assert get(org_b, "/o-fundacji.html").status_code == 404

@@ -18,10 +18,10 @@ from tests.news.conftest import (
 pytestmark = pytest.mark.django_db
 
 # Wagtail and the site (routing, view restrictions, menu, language switcher, breadcrumbs,
-# settings, feed links), the article's category, photo and renditions, tags, the news
+# settings, feed links, privacy policy link), the article's category, photo and renditions, tags, the news
 # index's address, the photo's rendition for link previews (Open Graph), and the related
 # articles: the chosen links, then the articles with their photos, renditions and tags.
-QUERIES_FOR_AN_ARTICLE = 26
+QUERIES_FOR_AN_ARTICLE = 27
 
 
 def related_titles(response):

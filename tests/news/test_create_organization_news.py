@@ -89,7 +89,7 @@ def test_translated_home_pages_count_the_news_index_among_their_children(
         run(*M6, "--languages", "pl,uk")
 
     ukrainian_home = HomePage.objects.get(pk=news_indexes()["uk"].get_parent().pk)
-    assert ukrainian_home.numchild == 2  # the news and the events
+    assert ukrainian_home.numchild == 5  # the news, the events and the three standard pages
     assert news_indexes()["uk"].page_ptr in ukrainian_home.get_children()
     assert Client().get("/uk/novyny/", HTTP_HOST="m6.localhost").status_code == 200
 
@@ -103,7 +103,7 @@ def test_after_real_commits_the_tree_is_sound_and_pages_can_be_added_to_each_lan
     org = OrganizationSettings.objects.get(slug="m6")
     for home in homes():
         # A wrong count of children would give the new page the news index's tree path.
-        add_content_page(org, f"O nas ({home.locale.language_code})", parent=home)
+        add_content_page(org, f"O fundacji ({home.locale.language_code})", parent=home)
     assert_tree_is_sound()
     for path in ["/pl/aktualnosci/", "/uk/novyny/", "/en/news/"]:
         assert Client().get(path, HTTP_HOST="m6.localhost").status_code == 200

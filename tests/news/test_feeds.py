@@ -101,7 +101,7 @@ def test_feed_gives_the_twenty_latest_articles(org_a, index_a):
 
 def test_every_page_links_to_the_feeds_of_the_news_in_its_language(org_a, page_a):
     home = text_of(visit(org_a, "/pl/"))
-    about = text_of(visit(org_a, "/pl/o-nas/"))
+    about = text_of(visit(org_a, "/pl/o-fundacji/"))
     ukrainian = text_of(visit(org_a, "/uk/"))
 
     head = home[: home.index("</head>")]
