@@ -36,7 +36,12 @@ from .choices import AccessAction, RegistrationMode, RegistrationStatus
 from .emails import send_queued
 from .exports import RegistrationTable, csv_response, xlsx_response
 from .models import EventPage, OutgoingEmail, Registration, RegistrationAccessLog
-from .registration import Result, cancel_registration, confirm_registration
+from .registration import (
+    Result,
+    cancel_registration,
+    confirm_registration,
+    erase_registrations,
+)
 
 PERMISSION_APP_LABEL, PERMISSION_CODENAME = REGISTRATIONS_PERMISSION.split(".")
 LOG_PAGE_SIZE = 100
@@ -475,7 +480,8 @@ class EraseView(RegistrationsView):
     organization's events, with the e-mails queued for them.
 
     The address travels in POST bodies only, never in a URL (which ends up in logs). The
-    access log records how many registrations of which events were erased, not whose.
+    access log records how many registrations of which events were looked up and erased,
+    not whose. The places erased registrations held go to the waiting lists.
     """
 
     template_name = "events/admin/erase.html"
@@ -507,6 +513,14 @@ class EraseView(RegistrationsView):
         email = form.cleaned_data["email"]
         if not form.cleaned_data["confirmed"]:
             found = self.per_event(self.found(email))
+            for event, number in found:
+                log_access(
+                    request.user,
+                    event,
+                    AccessAction.LOOK_UP,
+                    number,
+                    organization_of(event, self.organizations),
+                )
             return self.render_to_response(
                 self.get_context_data(
                     form=EraseForm(initial={"email": email, "confirmed": True}),
@@ -518,8 +532,7 @@ class EraseView(RegistrationsView):
         with transaction.atomic():
             ids = list(self.found(email).values_list("pk", flat=True))
             erased = self.per_event(Registration.objects.filter(pk__in=ids))
-            OutgoingEmail.objects.filter(registration_id__in=ids).delete()
-            Registration.objects.filter(pk__in=ids).delete()
+            erase_registrations(ids)
             for event, number in erased:
                 log_access(
                     request.user,

@@ -63,5 +63,6 @@ class AccessAction(models.TextChoices):
     CONFIRM = "confirm", _("Confirmed a registration")
     CANCEL = "cancel", _("Cancelled a registration")
     MESSAGE = "message", _("Sent an e-mail to the participants")
+    LOOK_UP = "look_up", _("Looked up a person's registrations to erase them")
     ERASE = "erase", _("Erased a person's data")
     PURGE = "purge", _("Deleted or anonymised old registrations")

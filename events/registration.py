@@ -18,7 +18,7 @@ from django.db.models import Count, Q
 from django.dispatch import Signal
 
 from .choices import RegistrationMode, RegistrationState, RegistrationStatus
-from .models import EventPage, Registration
+from .models import EventPage, OutgoingEmail, Registration
 
 # Sent with `registration` and `change`, one of the Change values below.
 registration_changed = Signal()
@@ -228,6 +228,19 @@ def confirm_registration(registration):
             sender=Registration, registration=current, change=Change.CONFIRMED_BY_STAFF
         )
     return Outcome(Result.CONFIRMED, current)
+
+
+def erase_registrations(ids):
+    """Delete these registrations and the e-mails queued for them (a person's data, erased
+    on request). The places they held go to the first people waiting, as on a
+    cancellation; returns those promoted."""
+    with transaction.atomic():
+        pool_ids = Registration.objects.filter(pk__in=ids).values_list("event_id", flat=True)
+        # Locked in one order, so that two erasures never wait for each other.
+        pools = [lock_pool(pk) for pk in sorted(set(pool_ids))]
+        OutgoingEmail.objects.filter(registration_id__in=ids).delete()
+        Registration.objects.filter(pk__in=ids).delete()
+        return [registration for pool in pools for registration in _fill_places(pool)]
 
 
 def _fill_places(pool):

@@ -444,10 +444,39 @@ def test_staff_erase_a_persons_registrations_within_their_organization(
     assert not OutgoingEmail.objects.filter(to=["Anna@Example.org"]).exists()
     assert Registration.objects.filter(event=workshop_a).count() == 2  # the others stay
     assert registrations_state(forum_b) == forum_before  # Beta's registration of Anna stays
-    assert log_of(talk) == [("alfa-registrations", AccessAction.ERASE, 1)]
-    assert log_of(workshop_a) == [("alfa-registrations", AccessAction.ERASE, 1)]
+    # Finding the address is looking at personal data too: logged (newest first).
+    assert log_of(talk) == [
+        ("alfa-registrations", AccessAction.ERASE, 1),
+        ("alfa-registrations", AccessAction.LOOK_UP, 1),
+    ]
+    assert log_of(workshop_a) == [
+        ("alfa-registrations", AccessAction.ERASE, 1),
+        ("alfa-registrations", AccessAction.LOOK_UP, 1),
+    ]
     # The log says how many, never whose.
     assert not Log.objects.filter(username__icontains="anna").exists()
+
+
+def test_erasing_a_person_with_a_place_gives_it_to_the_first_person_waiting(
+    client, registrar_a, index_a, django_capture_on_commit_callbacks
+):
+    full = add_event(
+        index_a, "Warsztaty", in_days(5), registration_mode="form", capacity=1, waiting_list=True
+    )
+    register(full, "Anna N.", "anna@example.org")
+    first = register(full, "Olena K.", "olena@example.org", status=RegistrationStatus.WAITING)
+    second = register(full, "Iryna P.", "iryna@example.org", status=RegistrationStatus.WAITING)
+    login(client, registrar_a)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("erase"), {"email": "anna@example.org", "confirmed": "True"})
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == RegistrationStatus.CONFIRMED
+    assert second.status == RegistrationStatus.WAITING
+    assert [message.to for message in mail.outbox] == [["olena@example.org"]]
+    assert not Registration.objects.filter(email="anna@example.org").exists()
 
 
 def test_erasing_an_unknown_address_finds_nothing_and_changes_nothing(
