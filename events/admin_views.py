@@ -45,6 +45,8 @@ from .registration import (
 
 PERMISSION_APP_LABEL, PERMISSION_CODENAME = REGISTRATIONS_PERMISSION.split(".")
 LOG_PAGE_SIZE = 100
+# Registrations shown at a time in an event's list (an export has them all).
+REGISTRATIONS_PAGE_SIZE = 100
 
 
 # --- Who sees which organization's registrations ---------------------------------------
@@ -248,12 +250,14 @@ class EventRegistrationsView(EventView):
         registrations = self.event.registrations.order_by("pk")
         if status:
             registrations = registrations.filter(status=status)
-        table = RegistrationTable.build(self.event, list(registrations))
+        shown = Paginator(registrations, REGISTRATIONS_PAGE_SIZE).get_page(request.GET.get("p"))
+        table = RegistrationTable.build(self.event, list(shown))
         self.log(AccessAction.VIEW, len(table.rows))
         counts = self.counts()
         return self.render_to_response(
             self.get_context_data(
                 table=table,
+                shown=shown,
                 counts=counts,
                 status_filters=[
                     (value, label, counts[value]) for value, label in RegistrationStatus.choices

@@ -247,6 +247,30 @@ def test_event_registrations_filter_by_status(client, registrar_a, workshop_a):
     assert log_of(workshop_a) == [("alfa-registrations", AccessAction.VIEW, 1)]
 
 
+def test_a_long_list_comes_in_pages_that_keep_the_status_filter(
+    client, registrar_a, workshop_a, monkeypatch
+):
+    monkeypatch.setattr("events.admin_views.REGISTRATIONS_PAGE_SIZE", 2)
+    register(workshop_a, "Ewa Nowa", "ewa@example.org")
+    login(client, registrar_a)
+
+    first = client.get(url("event", workshop_a.pk), {"status": "confirmed"})
+    second = client.get(url("event", workshop_a.pk), {"status": "confirmed", "p": "2"})
+
+    assert [row.registration.name for row in first.context["table"].rows] == [
+        "Anna Nowak",
+        "Олена Коваленко",
+    ]
+    assert 'href="?status=confirmed&amp;p=2" rel="next"' in text_of(first)
+    assert [row.registration.name for row in second.context["table"].rows] == ["Ewa Nowa"]
+    assert 'href="?status=confirmed&amp;p=1" rel="prev"' in text_of(second)
+    # What was shown is what the log counts.
+    assert log_of(workshop_a) == [
+        ("alfa-registrations", AccessAction.VIEW, 1),
+        ("alfa-registrations", AccessAction.VIEW, 2),
+    ]
+
+
 def test_answers_to_a_question_since_removed_are_still_shown(client, registrar_a, workshop_a):
     register(workshop_a, "Ewa Stara", "ewa@example.org", usunięte="stara odpowiedź")
 
