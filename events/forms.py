@@ -28,8 +28,6 @@ class EventPageForm(OrganizationPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("hero_image") and not (cleaned_data.get("hero_alt_text") or "").strip():
-            self.add_error("hero_alt_text", _("Describe the photo for people who cannot see it."))
         organizer_email = cleaned_data.get("organizer_email")
         if organizer_email:
             # Registrations (names, e-mail addresses, answers) are sent to this address:

@@ -112,6 +112,17 @@ class OrganizationPageForm(OwnMediaMixin, WagtailAdminPageForm):
         page = self.instance if self.instance.pk else self.parent_page
         return OrganizationSettings.for_page(page) if page is not None else None
 
+    def clean(self):
+        cleaned_data = super().clean()
+        # A page's photo (home.models.HeroPhoto) is described for people who cannot see it.
+        if (
+            "hero_alt_text" in self.fields
+            and cleaned_data.get("hero_image")
+            and not (cleaned_data.get("hero_alt_text") or "").strip()
+        ):
+            self.add_error("hero_alt_text", _("Describe the photo for people who cannot see it."))
+        return cleaned_data
+
 
 class OrganizationSettingsForm(OwnMediaMixin, WagtailAdminModelForm):
     languages = forms.MultipleChoiceField(

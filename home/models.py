@@ -70,6 +70,52 @@ class BasePage(Page):
         return None
 
 
+class HeroPhoto(models.Model):
+    """A photo at the top of a page and on its card in lists, with what it shows for
+    people who cannot see it, a caption and its author ("Zdjęcie: …").
+
+    The form asks for the alt text when there is a photo (OrganizationPageForm); the
+    author's name is the same in every language, "Photo:" before it is translated.
+    """
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page and on its card in lists."),
+    )
+    hero_alt_text = models.CharField(
+        _("Alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    hero_caption = models.CharField(_("Caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(
+        _("Photo credit"),
+        max_length=120,
+        blank=True,
+        help_text=_("The author, e.g. 'Piotr Rojewski'. Shown as 'Photo: …'."),
+    )
+
+    hero_panel = MultiFieldPanel(
+        [
+            FieldPanel("hero_image"),
+            FieldPanel("hero_alt_text"),
+            FieldPanel("hero_caption"),
+            FieldPanel("hero_credit"),
+        ],
+        heading=_("Photo"),
+    )
+    hero_synchronized_fields = [SynchronizedField("hero_credit")]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """The root of an organization's site: hero, introduction and body."""
 

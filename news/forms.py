@@ -13,8 +13,6 @@ class ArticlePageForm(OrganizationPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("hero_image") and not (cleaned_data.get("hero_alt_text") or "").strip():
-            self.add_error("hero_alt_text", _("Describe the photo for people who cannot see it."))
         org = self.organization()
         if org is None:
             return cleaned_data

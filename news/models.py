@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.models import BasePage, HeroPhoto
 from home.owned import NAMED_SNIPPET_SEARCH_FIELDS, OrganizationOwned, OrganizationOwnedForm
 
 from .forms import ArticlePageForm
@@ -212,7 +212,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(BasePage):
+class ArticlePage(HeroPhoto, BasePage):
     """A news article: date, category, lead, photo with its author, body, tags and related news."""
 
     date = models.DateField(
@@ -227,28 +227,6 @@ class ArticlePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top of the article and in the news list."),
-    )
-    hero_alt_text = models.CharField(
-        _("Alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
-    hero_caption = models.CharField(_("Caption"), max_length=300, blank=True)
-    hero_credit = models.CharField(
-        _("Photo credit"),
-        max_length=120,
-        blank=True,
-        help_text=_("The author, e.g. 'Piotr Rojewski'. Shown as 'Photo: …'."),
     )
     tags = ClusterTaggableManager(
         verbose_name=_("tags"),
@@ -265,15 +243,7 @@ class ArticlePage(BasePage):
             heading=_("Publication"),
         ),
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                FieldPanel("hero_image"),
-                FieldPanel("hero_alt_text"),
-                FieldPanel("hero_caption"),
-                FieldPanel("hero_credit"),
-            ],
-            heading=_("Photo"),
-        ),
+        HeroPhoto.hero_panel,
         FieldPanel("body"),
         InlinePanel(
             "related_article_links",
@@ -288,8 +258,7 @@ class ArticlePage(BasePage):
         index.RelatedFields("category", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
-    # A photographer's name is not translated; "Photo:" before it is.
-    override_translatable_fields = [SynchronizedField("hero_credit")]
+    override_translatable_fields = HeroPhoto.hero_synchronized_fields
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

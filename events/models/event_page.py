@@ -31,7 +31,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import ContactBlock
-from home.models import BasePage
+from home.models import BasePage, HeroPhoto
 from partners.blocks import PartnerStripBlock, partners_by_id
 
 from ..choices import (
@@ -103,7 +103,7 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
     """An event: when and where, in which languages, how to register, who organizes it,
     and a calendar file to download."""
 
@@ -196,28 +196,6 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
     )
 
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown on the event's page and in the list of events."),
-    )
-    hero_alt_text = models.CharField(
-        _("Alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
-    hero_caption = models.CharField(_("Caption"), max_length=300, blank=True)
-    hero_credit = models.CharField(
-        _("Photo credit"),
-        max_length=120,
-        blank=True,
-        help_text=_("The author, e.g. 'Piotr Rojewski'. Shown as 'Photo: …'."),
-    )
     partners = StreamField(
         [("partner_strip", PartnerStripBlock())],
         blank=True,
@@ -289,15 +267,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ObjectList(
                 [
                     FieldPanel("intro"),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("hero_image"),
-                            FieldPanel("hero_alt_text"),
-                            FieldPanel("hero_caption"),
-                            FieldPanel("hero_credit"),
-                        ],
-                        heading=_("Photo"),
-                    ),
+                    HeroPhoto.hero_panel,
                     FieldPanel("body"),
                     FieldPanel("partners"),
                     FieldPanel("contact"),
@@ -321,7 +291,7 @@ class EventPage(RoutablePageMixin, BasePage):
     # and URL fields are synchronised by wagtail-localize anyway); a translator may give the
     # address in another script. Texts, the venue's name and the streams are translated.
     override_translatable_fields = [
-        SynchronizedField("hero_credit"),
+        *HeroPhoto.hero_synchronized_fields,
         SynchronizedField("street_address", overridable=True),
         SynchronizedField("postal_code"),
         SynchronizedField("city", overridable=True),
