@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from events.models import EventPage
 from tests.conftest import PASSWORD
-from tests.events.conftest import warsaw
+from tests.events.conftest import make_image, warsaw
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +127,26 @@ def test_an_invalid_event_is_refused_with_the_error_beside_the_field(
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not EventPage.objects.filter(slug="porozmawiajmy-o-integracji").exists()
+
+
+def test_a_photo_without_alt_text_is_refused_and_what_was_typed_stays(
+    client, editor_a, index_a, org_a
+):
+    client.login(username=editor_a.username, password=PASSWORD)
+    photo = make_image(org_a)
+
+    refused = client.post(add_url(index_a), event_form(hero_image=photo.pk, hero_alt_text=" "))
+    accepted = client.post(
+        add_url(index_a), event_form(hero_image=photo.pk, hero_alt_text="Ludzie przy stole")
+    )
+
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["hero_alt_text"] == [
+        "Opisz zdjęcie osobom, które go nie widzą."
+    ]
+    assert 'value="kawiarnia społeczna PERS"' in refused.content.decode()
+    assert accepted.status_code == 302
+    assert EventPage.objects.get(slug="porozmawiajmy-o-integracji").hero_image == photo
 
 
 def test_an_editor_cannot_add_an_event_to_another_organizations_index(client, editor_b, index_a):

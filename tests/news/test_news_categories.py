@@ -234,6 +234,20 @@ def test_article_refuses_another_organizations_category_typed_in_by_id(
     assert ArticlePage.objects.get(slug="z-wlasna").category == category_b
 
 
+def test_article_with_a_photo_needs_its_alt_text_and_keeps_what_was_typed(
+    client, editor_b, index_b, org_b
+):
+    login(client, editor_b)
+    photo = make_image(org_b)
+
+    refused = client.post(add_url(index_b), article_form(hero_image=photo.pk))
+
+    assert refused.status_code == 200
+    assert "Opisz zdjęcie osobom, które go nie widzą." in text_of(refused)
+    assert 'value="Nowy artykuł"' in text_of(refused)
+    assert not ArticlePage.objects.filter(slug="nowy-artykul").exists()
+
+
 def test_article_refuses_another_organizations_article_as_related(
     client, editor_b, index_a, index_b
 ):
