@@ -11,6 +11,7 @@ from django.db import connections
 
 from home.models import ContentPage, OrganizationSettings
 from home.organizations import create_organization, group_name
+from tests.utils import add_child_page
 
 PASSWORD = "correct-horse-battery"
 
@@ -132,16 +133,8 @@ def add_content_page(
     org, title, slug=None, parent=None, show_in_menus=True, publish=True, **fields
 ):
     """A content page under the organization's Polish home page (or `parent`)."""
-    parent = parent or org.site.root_page
-    page = ContentPage(
-        title=title, slug=slug or None, show_in_menus=show_in_menus, live=publish, **fields
-    )
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    page.refresh_from_db()
-    return page
+    page = ContentPage(title=title, slug=slug or None, show_in_menus=show_in_menus, **fields)
+    return add_child_page(parent or org.site.root_page, page, publish=publish)
 
 
 @pytest.fixture

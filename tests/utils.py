@@ -1,6 +1,59 @@
 """Tiny helpers shared by test modules."""
 
+from django.test import Client
 from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale
+
+
+def visit(org, path, **headers):
+    """A visitor's GET of `path` on the organization's own site."""
+    return Client().get(path, HTTP_HOST=org.site.hostname, **headers)
+
+
+def text_of(response):
+    return response.content.decode()
+
+
+def make_image(org, title="Zdjęcie"):
+    """A 1600×900 photo in the organization's collection."""
+    return get_image_model().objects.create(
+        title=title,
+        file=get_test_image_file(filename="photo.png", size=(1600, 900)),
+        collection=org.collection,
+    )
+
+
+def listing_page(model, org, language="pl"):
+    """The organization's listing page of `model` (news, events) in a language, as
+    create_organization made it."""
+    return model.objects.get(
+        locale__language_code=language,
+        path__startswith=org.root_pages().get(locale__language_code=language).path,
+    )
+
+
+def add_child_page(parent, page, *, publish=True):
+    """`page` added under `parent` with a revision, published unless asked otherwise."""
+    page.live = publish
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate_page(page, language, **fields):
+    """The page in another language, published, as a translator leaves it."""
+    translated = page.copy_for_translation(Locale.objects.get(language_code=language))
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
 
 SETTINGS_FIELDS_LEFT_EMPTY = [
     "short_name",

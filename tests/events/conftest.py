@@ -4,22 +4,16 @@ at times relative to now, their translations and photos."""
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale
 
 from events.dates import WARSAW
 from events.models import EventIndexPage, EventPage
-
-Image = get_image_model()
+from tests.utils import add_child_page, listing_page, translate_page
+from tests.utils import make_image as make_image
+from tests.utils import text_of as text_of
+from tests.utils import visit as visit
 
 MEETING_URL = "https://meet.example.org/secret-room-4711"
-
-
-def visit(org, path, **headers):
-    return Client().get(path, HTTP_HOST=org.site.hostname, **headers)
 
 
 def path_of(page):
@@ -27,16 +21,9 @@ def path_of(page):
     return page.get_url_parts()[2]
 
 
-def text_of(response):
-    return response.content.decode()
-
-
 def event_index(org, language="pl"):
     """The organization's event index in a language, as create_organization made it."""
-    return EventIndexPage.objects.get(
-        locale__language_code=language,
-        path__startswith=org.root_pages().get(locale__language_code=language).path,
-    )
+    return listing_page(EventIndexPage, org, language)
 
 
 def warsaw(*args):
@@ -53,36 +40,14 @@ def in_days(days, hour=10, minute=0):
 def add_event(index, title, start, end=None, *, publish=True, **fields):
     """An event of the index, two hours long unless told, published unless asked otherwise."""
     event = EventPage(
-        title=title,
-        start=start,
-        end=end or start + datetime.timedelta(hours=2),
-        live=publish,
-        **fields,
+        title=title, start=start, end=end or start + datetime.timedelta(hours=2), **fields
     )
-    index.add_child(instance=event)
-    revision = event.save_revision()
-    if publish:
-        revision.publish()
-    event.refresh_from_db()
-    return event
+    return add_child_page(index, event, publish=publish)
 
 
 def translate_event(event, language, **fields):
     """The event in another language, published, as a translator leaves it."""
-    translated = event.copy_for_translation(Locale.objects.get(language_code=language))
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
-def make_image(org, title="Zdjęcie"):
-    return Image.objects.create(
-        title=title,
-        file=get_test_image_file(filename="photo.png", size=(1600, 900)),
-        collection=org.collection,
-    )
+    return translate_page(event, language, **fields)
 
 
 @pytest.fixture

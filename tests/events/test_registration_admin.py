@@ -23,7 +23,7 @@ from events.models import RegistrationAccessLog as Log
 from tests.conftest import make_staff
 from tests.events.conftest import add_event, in_days
 from tests.events.test_event_admin import add_url, event_form
-from tests.utils import settings_form, settings_url
+from tests.utils import settings_form, settings_url, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -106,10 +106,6 @@ def login(client, user):
 
 def url(name, *args):
     return reverse(f"event_registrations:{name}", args=args)
-
-
-def text_of(response):
-    return response.content.decode()
 
 
 def registrations_state(event):

@@ -5,16 +5,9 @@ from django.test import Client
 
 from home.models import ContentPage, HomePage
 from tests.conftest import add_content_page
+from tests.utils import text_of, visit
 
 pytestmark = pytest.mark.django_db
-
-
-def visit(org, path, **headers):
-    return Client().get(path, HTTP_HOST=org.site.hostname, **headers)
-
-
-def text_of(response):
-    return response.content.decode()
 
 
 def test_each_hostname_serves_its_own_organization(org_a, org_b, page_a, page_b):

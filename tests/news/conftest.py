@@ -4,30 +4,18 @@ articles and photos."""
 import datetime
 
 import pytest
-from django.test import Client
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
-from news.models import ArticlePage, NewsCategory, NewsIndexPage
-
-Image = get_image_model()
-
-
-def visit(org, path, **headers):
-    return Client().get(path, HTTP_HOST=org.site.hostname, **headers)
-
-
-def text_of(response):
-    return response.content.decode()
+from news.models import ArticlePage, NewsCategory, NewsIndexPage, RelatedArticle
+from tests.utils import add_child_page, listing_page, translate_page
+from tests.utils import make_image as make_image
+from tests.utils import text_of as text_of
+from tests.utils import visit as visit
 
 
 def news_index(org, language="pl"):
     """The organization's news index in a language, as create_organization made it."""
-    return NewsIndexPage.objects.get(
-        locale__language_code=language,
-        path__startswith=org.root_pages().get(locale__language_code=language).path,
-    )
+    return listing_page(NewsIndexPage, org, language)
 
 
 def make_category(org, name, slug="", language="pl"):
@@ -37,14 +25,6 @@ def make_category(org, name, slug="", language="pl"):
     category.full_clean()
     category.save()
     return category
-
-
-def make_image(org, title="Zdjęcie"):
-    return Image.objects.create(
-        title=title,
-        file=get_test_image_file(filename="photo.png", size=(1600, 900)),
-        collection=org.collection,
-    )
 
 
 def add_article(
@@ -62,29 +42,17 @@ def add_article(
     """An article of the news index, published unless asked otherwise."""
     if isinstance(date, str):
         date = datetime.date.fromisoformat(date)
-    article = ArticlePage(
-        title=title, date=date, category=category, intro=intro, live=publish, **fields
-    )
-    index.add_child(instance=article)
+    article = ArticlePage(title=title, date=date, category=category, intro=intro, **fields)
     if tags:
         article.tags.add(*tags)
     for other in related:
-        article.related_article_links.create(article=other)
-    revision = article.save_revision()
-    if publish:
-        revision.publish()
-    article.refresh_from_db()
-    return article
+        article.related_article_links.add(RelatedArticle(article=other))
+    return add_child_page(index, article, publish=publish)
 
 
 def translate_article(article, language, **fields):
     """The article in another language, published, as a translator leaves it."""
-    translated = article.copy_for_translation(Locale.objects.get(language_code=language))
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
+    return translate_page(article, language, **fields)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.text import slugify
@@ -17,6 +16,7 @@ from partners.blocks import Role
 from partners.models import PartnersPage
 from tests.home.test_admin_isolation import assert_refused, login
 from tests.partners.conftest import make_logo, make_partner, translate_partner
+from tests.utils import visit
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +39,6 @@ def add_partners_page(org, slug, strips, title="Partnerzy", intro=""):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
-
-
-def visit(org, path):
-    return Client().get(path, HTTP_HOST=org.site.hostname)
 
 
 def sections(response):
