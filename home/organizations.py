@@ -314,10 +314,7 @@ def _confirm_existing(org_settings, *, name, hostname, languages):
 def _add_missing_translations(org_settings, languages, user, result):
     """Create the home page in each language that lacks it, through wagtail-localize."""
     home = org_settings.site.root_page.specific
-    have = set(
-        home.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
-    )
-    missing = [locale_for(code) for code in languages if code not in have]
+    missing = missing_locales(home, languages)
     if not missing:
         return
     translate_and_publish(home, missing, user)
@@ -392,10 +389,7 @@ def _add_missing_index(org_settings, spec, user, result):
         )
         index.save_revision(user=user).publish(user=user)
         created.append(home.locale)
-    have = set(
-        index.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
-    )
-    missing = [locale_for(code) for code in org_settings.languages if code not in have]
+    missing = missing_locales(index, org_settings.languages)
     if missing:
         translate_and_publish(index, missing, user, spec.translations)
     created += missing
@@ -436,10 +430,7 @@ def _add_missing_standard_pages(org_settings, user, result):
             created.append(home.locale)
         elif not isinstance(page, ContentPage):
             continue
-        have = set(
-            page.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
-        )
-        missing = [locale_for(code) for code in org_settings.languages if code not in have]
+        missing = missing_locales(page, org_settings.languages)
         if missing:
             translate_and_publish(page, missing, user, spec.translations, publish=False)
         created += missing
@@ -451,6 +442,14 @@ def _add_missing_standard_pages(org_settings, user, result):
                 f"created the draft page '{spec.title}' in "
                 f"{', '.join(lo.language_code for lo in created)}"
             )
+
+
+def missing_locales(page, languages):
+    """The locales among `languages` the page has no translation in (draft or live)."""
+    have = set(
+        page.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
+    )
+    return [locale_for(code) for code in languages if code not in have]
 
 
 def translate_and_publish(page, locales, user=None, texts=None, publish=True):
