@@ -160,20 +160,26 @@ def validate_languages(languages):
 
 
 @transaction.atomic
-def create_organization(*, name, slug, hostname, languages, port=80, user=None):
-    """Make an organization, or confirm it exists; return what was done."""
+def create_organization(*, name, slug, hostname, languages=None, port=80, user=None):
+    """Make an organization, or confirm it exists; return what was done.
+
+    `languages` None: every language of the installation for a new organization, and the
+    ones it has for an existing one (languages are only ever added, never taken away).
+    """
     name = name.strip()
     slug = slugify(slug)
     hostname = hostname.strip().lower()
     if not name or not slug or not hostname:
         raise OrganizationError("Name, slug and hostname are required.")
-    languages = validate_languages(languages)
 
     existing = (
         OrganizationSettings.objects.filter(slug=slug)
         .select_related("site", "site__root_page")
         .first()
     )
+    if languages is None:
+        languages = existing.languages if existing else [code for code, _n in settings.LANGUAGES]
+    languages = validate_languages(languages)
     if existing is not None:
         return _confirm_existing(existing, name=name, hostname=hostname, languages=languages)
 

@@ -97,6 +97,20 @@ def test_running_again_changes_nothing_and_says_so(django_capture_on_commit_call
     assert (Page.objects.count(), Site.objects.count(), Group.objects.count()) == counts
 
 
+def test_without_languages_a_new_organization_gets_all_and_an_existing_one_keeps_its_own(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        run(*M6, "--languages", "pl,uk")
+        run("--name", "Fundacja Nowa", "--slug", "nowa", "--hostname", "nowa.localhost")
+
+    output = run(*M6)
+
+    assert "nothing changed" in output
+    assert OrganizationSettings.objects.get(slug="m6").languages == ["pl", "uk"]
+    assert OrganizationSettings.objects.get(slug="nowa").languages == ["pl", "uk", "en"]
+
+
 def test_running_again_adds_the_registrations_group_an_older_organization_lacks(
     django_capture_on_commit_callbacks,
 ):

@@ -45,11 +45,10 @@ def run(*args):
     return out.getvalue()
 
 
-def run_again(org, languages="pl,uk"):
-    return run(
-        "--name", org.name, "--slug", org.slug, "--hostname", org.site.hostname,
-        "--languages", languages,
-    )  # fmt: skip
+def run_again(org, *languages):
+    """create_organization for the organization again; its own languages unless told."""
+    options = ["--languages", ",".join(languages)] if languages else []
+    return run("--name", org.name, "--slug", org.slug, "--hostname", org.site.hostname, *options)
 
 
 def test_each_language_gets_the_three_pages_as_drafts_with_their_own_titles_and_slugs(org_a):
@@ -143,7 +142,7 @@ def test_a_new_language_gets_draft_translations_even_of_a_published_page(
     publish(contact)
 
     with django_capture_on_commit_callbacks(execute=True):
-        output = run_again(org_b, "pl,uk,en")
+        output = run_again(org_b, "pl", "uk", "en")
 
     assert "created the draft page 'Kontakt' in en" in output
     english = standard_page(org_b, CONTACT, "en")

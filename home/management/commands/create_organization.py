@@ -5,9 +5,9 @@ from home.organizations import ROLES, OrganizationError, create_organization, gr
 
 class Command(BaseCommand):
     help = (
-        "Add an organization: its site, home page, news and event indexes, image/document "
-        "collection, groups (editors, moderators, translators, registrations) and settings. "
-        "Safe to run again."
+        "Add an organization: its site, home page, news and event indexes, draft about, "
+        "contact and privacy policy pages, image/document collection, groups (editors, "
+        "moderators, translators, registrations) and settings. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -15,12 +15,16 @@ class Command(BaseCommand):
         parser.add_argument("--slug", required=True, help="e.g. m6")
         parser.add_argument("--hostname", required=True, help="e.g. m6.localhost")
         parser.add_argument(
-            "--languages", default="pl,uk,en", help="comma-separated, e.g. pl,uk (default: all)"
+            "--languages",
+            help="comma-separated, e.g. pl,uk; languages are added, never removed "
+            "(default: all for a new organization, its own for an existing one)",
         )
         parser.add_argument("--port", type=int, default=80)
 
     def handle(self, *args, **options):
-        languages = [code.strip() for code in options["languages"].split(",") if code.strip()]
+        languages = options["languages"]
+        if languages is not None:
+            languages = [code.strip() for code in languages.split(",") if code.strip()]
         try:
             result = create_organization(
                 name=options["name"],
