@@ -23,6 +23,15 @@ class Partner(TranslatableMixin, OrganizationOwned, index.Indexed):
     added a partner (or an administrator) changes or deletes it.
     """
 
+    # The directory is shared: other organizations' pages may show a partner, so it outlives
+    # the organization that added it, and is then the administrators' to change.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("organization"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     name = models.CharField(_("name"), max_length=200)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -70,6 +79,8 @@ class Partner(TranslatableMixin, OrganizationOwned, index.Indexed):
         return self.name
 
     def organization_name(self):
+        if self.site is None:
+            return ""
         return self.site.site_name or self.site.hostname
 
     @classmethod

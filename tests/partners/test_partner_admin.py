@@ -266,6 +266,29 @@ def test_superuser_changes_any_organizations_partner(client, partner_a):
     assert partner_state(partner_a)["description"] == "Nowy opis."
 
 
+def test_a_partner_outlives_the_organization_that_added_it_and_is_then_the_administrators(
+    client, org_a, editor_b, partner_a
+):
+    """Other organizations' pages may show it; deleting a site must not take it away."""
+    org_a.site.delete()
+    partner_a.refresh_from_db()
+    assert partner_a.site is None
+    before = partner_state(partner_a)
+
+    chosen = login(client, editor_b).get(chooser_url("choose"))
+    refused = client.post(url("edit", partner_a.pk), partner_form(name="Przejęta"))
+
+    assert_shows(chosen, partner_a.name)
+    assert_refused(refused)
+    assert partner_state(partner_a) == before
+
+    admin = get_user_model().objects.create_superuser(
+        username="root", email="root@example.org", password="x"
+    )
+    listing = login(client, admin).get(url("list"))
+    assert_shows(listing, partner_a.name)
+
+
 # --- Translating: the owner only ------------------------------------------------------
 
 
