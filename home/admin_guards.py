@@ -3,7 +3,8 @@
 Out of the box, wagtail-localize checks only the global `submit_translation`
 permission, so the staff of one organization could create (and publish) translations
 of another's pages, and it asks only whether one may change snippets of a type, so
-they could translate another's partners (organization-owned snippets); the explorer and the page chooser show any page by id as the parent
+they could translate another's partners (organization-owned snippets), and a translator
+could override an image or document with any id; the explorer and the page chooser show any page by id as the parent
 of their listing; bulk actions, the page chooser's "chosen" answer and some reports name
 other organizations' pages, images, documents and staff. These patterns are matched
 before Wagtail's own admin URLs and refuse or narrow such requests; the views behind
@@ -11,10 +12,13 @@ them are Wagtail's and wagtail-localize's. (The page listings' filter choices ar
 narrowed in place, see `scope_page_listing_filters`.)
 """
 
+from io import BytesIO
+
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
+from django.http import Http404, QueryDict
+from django.http.multipartparser import MultiPartParser
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
@@ -29,10 +33,17 @@ from wagtail.admin.views.reports.audit_logging import (
 )
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import page_viewset_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import CollectionMember, Page, PageLogEntry, Site
 from wagtail.permissions import policy_registry
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
 from wagtail_localize.views import edit_translation
+from wagtail_localize.views.edit_translation import (
+    FieldHasNoEditPanelError,
+    TabHelper,
+    get_segment_location_info,
+)
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -128,6 +139,57 @@ def snippet_translation_guarded(view):
         return view(request, translation_id, *args, **kwargs)
 
     return require_admin_access(guarded)
+
+
+def put_value(request, name):
+    """A field of a PUT request's form body (wagtail-localize sends FormData), read from a
+    copy so that the view behind reads the body again."""
+    body = BytesIO(request.body)
+    if request.content_type == "multipart/form-data":
+        data, _files = MultiPartParser(
+            request.META, body, request.upload_handlers, request.encoding
+        ).parse()
+    else:
+        data = QueryDict(body.read(), encoding=request.encoding)
+    return data.get(name)
+
+
+CHOOSER_MODELS = {"image_chooser": get_image_model, "document_chooser": get_document_model}
+
+
+def own_media_override_guarded(view):
+    """wagtail-localize's override of an image or document in a translation (a logo, a
+    photo in a block), refused unless the translator may choose that image or document:
+    their chooser offers only their organization's, a request can name any id."""
+
+    def guarded(request, translation_id, overridable_segment_id):
+        if request.method == "PUT":
+            translation = get_object_or_404(Translation, id=translation_id)
+            segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
+            source = translation.source.get_source_instance()
+            try:
+                location = get_segment_location_info(
+                    source,
+                    TabHelper(source),
+                    segment.context.path,
+                    segment.context.get_field_path(source),
+                    widget=True,
+                )
+            except FieldHasNoEditPanelError:
+                location = {}
+            model = CHOOSER_MODELS.get(location.get("widget", {}).get("type"))
+            if model is not None:
+                value = str(put_value(request, "value") or "")
+                chosen = model().objects.filter(pk=value).first() if value.isdigit() else None
+                if chosen is None or not may_choose(request.user, chosen):
+                    raise PermissionDenied
+        return view(request, translation_id, overridable_segment_id)
+
+    return guarded
+
+
+def may_choose(user, media):
+    return policy_registry.get(media).user_has_permission_for_instance(user, "choose", media)
 
 
 class OrganizationTranslationsReportView(TranslationsReportView):
@@ -294,7 +356,7 @@ urlpatterns = [
     ),
     path(
         "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-        snippet_translation_guarded(edit_translation.edit_override),
+        snippet_translation_guarded(own_media_override_guarded(edit_translation.edit_override)),
     ),
     path(
         "admin/localize/translate/<int:translation_id>/pofile/download/",

@@ -10,9 +10,12 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test.client import encode_multipart
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
     StringSegment,
     StringTranslation,
     Translation,
@@ -31,7 +34,7 @@ from tests.home.test_admin_isolation import (
     make_image,
     text_of,
 )
-from tests.partners.conftest import partner_state
+from tests.partners.conftest import make_logo, partner_state
 
 pytestmark = pytest.mark.django_db
 
@@ -458,3 +461,44 @@ def test_editor_updates_translations_of_own_organizations_partner(
     assert response.status_code == 302
     source.refresh_from_db()
     assert source.last_updated_at > before
+
+
+@pytest.fixture
+def logo_in_ukrainian(django_capture_on_commit_callbacks, org_a, partner_a):
+    """Org A's partner with a logo, translated into Ukrainian: the logo is an override."""
+    partner_a.logo = make_logo(org_a, "Stocznia – logo")
+    partner_a.save()
+    uk = Locale.objects.get(language_code="uk")
+    with django_capture_on_commit_callbacks(execute=True):
+        TranslationCreator(None, [uk]).create_translations(partner_a)
+    translation = Translation.objects.get(
+        source__object_id=partner_a.translation_key, target_locale=uk
+    )
+    segment = OverridableSegment.objects.get(
+        context__object_id=partner_a.translation_key, context__path="logo"
+    )
+    return translation, reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
+
+
+def put_override(client, url, value):
+    """As wagtail-localize's editor sends it: multipart form data."""
+    boundary = "BoUnDaRy"
+    body = encode_multipart(boundary, {"value": str(value)})
+    return client.put(url, body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def test_translator_cannot_give_a_translation_another_organizations_image(
+    client, translator_a, org_a, org_b, logo_in_ukrainian
+):
+    _translation, override_url = logo_in_ukrainian
+    theirs = make_logo(org_b, "Logo Bety")
+    ours = make_logo(org_a, "Nowe logo")
+    login(client, translator_a)
+
+    refused = put_override(client, override_url, theirs.pk)
+    assert_refused(refused)
+    assert not SegmentOverride.objects.exists()
+
+    accepted = put_override(client, override_url, ours.pk)
+    assert accepted.status_code == 201
+    assert SegmentOverride.objects.get().data_json == f'"{ours.pk}"'
