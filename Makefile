@@ -6,6 +6,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
+# The Nu HTML Checker (the W3C validator), for the tests that validate the public pages.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: run test lint check messages makemessages bench clean
 
@@ -35,9 +38,14 @@ check: $(BIN)/.installed messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint check
+$(VNU_JAR):
+	@command -v npm >/dev/null || { echo "npm missing: the HTML validator comes from the npm registry (apt-get install npm)"; exit 1; }
+	npm install --prefix $(VENV)/vnu --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+
+test: lint check $(VNU_JAR)
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) missing: the browser tests need Debian's chromium (apt-get install chromium)"; exit 1; }
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
+	@command -v java >/dev/null || { echo "java missing: the HTML validator runs on Java (apt-get install default-jre-headless)"; exit 1; }
+	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest $(PYTEST_ARGS)
 
 # Measurements (timings, query counts) printed for the notes; never asserted as times.
 bench: $(BIN)/.installed messages

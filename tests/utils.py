@@ -1,5 +1,12 @@
 """Tiny helpers shared by test modules."""
 
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
 from django.test import Client
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -92,3 +99,44 @@ def settings_form(org, **overrides):
     )
     data.update(overrides)
     return data
+
+
+# Where `make test` installs the Nu HTML Checker (the W3C validator); VNU_JAR overrides it.
+DEFAULT_VNU_JAR = (
+    Path(__file__).resolve().parent.parent / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+)
+
+
+def html_errors(documents):
+    """What the Nu HTML Checker calls errors in each document ({name: html}), as
+    "name:line: message"; warnings and information are left out. One run for them all."""
+    jar = Path(os.environ.get("VNU_JAR") or DEFAULT_VNU_JAR)
+    if not jar.is_file():
+        pytest.fail(
+            f"The HTML validator is not at {jar}: `make test` installs it (npm install "
+            "--prefix .venv/vnu vnu-jar), or point VNU_JAR at a vnu.jar.",
+            pytrace=False,
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        names = {}
+        for number, (name, html) in enumerate(documents.items()):
+            path = Path(folder) / f"{number}.html"
+            path.write_text(html, encoding="utf-8")
+            names[str(path)] = name
+        result = subprocess.run(
+            ["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, names)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    report = json.loads(result.stderr)
+
+    def document(url):
+        # The checker names files "file:/tmp/…".
+        return names.get("/" + (url or "").removeprefix("file:").lstrip("/"), url)
+
+    return [
+        f"{document(message.get('url'))}:{message.get('lastLine')}: {message['message']}"
+        for message in report["messages"]
+        if message["type"] in {"error", "non-document-error"}
+    ]
