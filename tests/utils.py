@@ -4,14 +4,33 @@ import json
 import os
 import subprocess
 import tempfile
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
+
+# Threads over real connections, each committing: only PostgreSQL locks rows (SQLite, the
+# development database, has one writer at a time and would refuse concurrent writers).
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks under concurrency: PostgreSQL only"
+)
+
+# `manage.py create_organization` options for an organization the tests make themselves.
+M6 = ["--name", "Fundacja Studio M6", "--slug", "m6", "--hostname", "m6.localhost"]
+
+
+def create_organization_command(*args):
+    """Run `manage.py create_organization` with these options; what it printed."""
+    out = StringIO()
+    call_command("create_organization", *args, stdout=out)
+    return out.getvalue()
 
 
 def visit(org, path, **headers):

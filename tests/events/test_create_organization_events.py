@@ -2,10 +2,7 @@
 of its languages, translated through wagtail-localize; and how running it again fills in
 what is missing and otherwise changes nothing."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
 from wagtail_localize.models import Translation
@@ -14,16 +11,10 @@ from events.models import EventIndexPage
 from home.models import HomePage, OrganizationSettings
 from news.models import NewsIndexPage
 from tests.events.conftest import event_index
-
-M6 = ["--name", "Fundacja Studio M6", "--slug", "m6", "--hostname", "m6.localhost"]
+from tests.utils import M6
+from tests.utils import create_organization_command as run
 
 pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    out = StringIO()
-    call_command("create_organization", *args, stdout=out)
-    return out.getvalue()
 
 
 def homes():

@@ -8,12 +8,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connections
 
 from events.choices import AccessAction, RegistrationStatus
 from events.models import OutgoingEmail, Registration, RegistrationAccessLog
 from tests.events.conftest import add_event, in_days, translate_event
 from tests.events.test_registration_admin import register
+from tests.utils import needs_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -192,9 +193,7 @@ def test_an_event_that_ended_just_inside_the_period_is_kept(org_a, index_a):
     assert Registration.objects.filter(event=edge).count() == 2
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks under concurrency: PostgreSQL only"
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_once_do_not_count_the_same_registrations_twice(org_a, org_b, index_a):
     retention(org_a, 30, "anonymise")

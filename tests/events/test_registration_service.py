@@ -5,7 +5,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from events.choices import RegistrationStatus
 from events.models import Registration
@@ -24,6 +24,7 @@ from events.registration import (
     registration_changed,
 )
 from tests.events.conftest import add_event, event_index, in_days, translate_event
+from tests.utils import needs_postgresql
 
 CONSENT = {"consent_text": "Zgadzam się", "consent_version": "1"}
 
@@ -218,11 +219,16 @@ class TestCancelling:
         assert old.status == RegistrationStatus.CANCELLED
 
 
-# Threads over real connections, each committing: only PostgreSQL locks rows (SQLite, the
-# development database, has one writer at a time and would refuse concurrent writers).
-needs_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks under concurrency: PostgreSQL only"
-)
+def forum_with_twenty_places(org):
+    return add_event(
+        event_index(org),
+        "Forum",
+        in_days(10, 9, 30),
+        in_days(10, 15, 30),
+        registration_mode="form",
+        capacity=20,
+        waiting_list=True,
+    )
 
 
 def run_concurrently(jobs, workers=40):
@@ -244,15 +250,7 @@ def run_concurrently(jobs, workers=40):
 @needs_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_one_hundred_and_twenty_concurrent_registrations_never_overbook(org_a):
-    forum = add_event(
-        event_index(org_a),
-        "Forum",
-        in_days(10, 9, 30),
-        in_days(10, 15, 30),
-        registration_mode="form",
-        capacity=20,
-        waiting_list=True,
-    )
+    forum = forum_with_twenty_places(org_a)
     emails = [f"osoba{n:03}@example.org" for n in range(120)]
     # A few people press "send" twice: the second must not become a second registration.
     jobs = [lambda e=e: sign_up(forum, e) for e in emails + emails[:10]]
@@ -280,15 +278,7 @@ def test_one_hundred_and_twenty_concurrent_registrations_never_overbook(org_a):
 @needs_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_cancellations_racing_promotions_and_new_registrations_keep_the_count(org_a):
-    forum = add_event(
-        event_index(org_a),
-        "Forum",
-        in_days(10, 9, 30),
-        in_days(10, 15, 30),
-        registration_mode="form",
-        capacity=20,
-        waiting_list=True,
-    )
+    forum = forum_with_twenty_places(org_a)
     first = [sign_up(forum, f"pierwsi{n:02}@example.org").registration for n in range(50)]
     cancelling = first[:15] + first[30:35]  # 15 with a place, 5 waiting
     newcomers = [f"nowi{n:02}@example.org" for n in range(40)]

@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -11,19 +11,10 @@ from wagtail.models import (
 )
 
 from home.models import HomePage, OrganizationSettings
+from tests.utils import M6
+from tests.utils import create_organization_command as run
 
 pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    from io import StringIO
-
-    out = StringIO()
-    call_command("create_organization", *args, stdout=out)
-    return out.getvalue()
-
-
-M6 = ["--name", "Fundacja Studio M6", "--slug", "m6", "--hostname", "m6.localhost"]
 
 
 def test_creates_site_home_collection_groups_and_settings(django_capture_on_commit_callbacks):

@@ -1,15 +1,13 @@
 """create_organization makes the about, contact and privacy policy pages as drafts in each
 of the organization's languages; nothing of them shows until the staff publish them."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from home.models import ContentPage, OrganizationSettings
 from home.standard_pages import ABOUT, CONTACT, PRIVACY_POLICY, STANDARD_PAGES
+from tests.utils import create_organization_command as run
 
 pytestmark = pytest.mark.django_db
 
@@ -37,12 +35,6 @@ def menu(response):
     html = response.content.decode()
     start = html.index('<nav class="main-nav"')
     return html[start : html.index("</nav>", start)]
-
-
-def run(*args):
-    out = StringIO()
-    call_command("create_organization", *args, stdout=out)
-    return out.getvalue()
 
 
 def run_again(org, *languages):

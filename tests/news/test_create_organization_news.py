@@ -2,11 +2,8 @@
 languages, translated through wagtail-localize, and its staff's permissions on categories;
 and how running it again fills in what is missing and otherwise changes nothing."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
 from wagtail_localize.models import Translation
@@ -14,15 +11,10 @@ from wagtail_localize.models import Translation
 from home.models import HomePage, OrganizationSettings
 from news.models import NewsIndexPage
 from tests.conftest import add_content_page
+from tests.utils import M6
+from tests.utils import create_organization_command as run
 
-M6 = ["--name", "Fundacja Studio M6", "--slug", "m6", "--hostname", "m6.localhost"]
 CATEGORY_CODENAMES = {"add_newscategory", "change_newscategory", "delete_newscategory"}
-
-
-def run(*args):
-    out = StringIO()
-    call_command("create_organization", *args, stdout=out)
-    return out.getvalue()
 
 
 def homes():

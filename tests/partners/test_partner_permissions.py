@@ -1,23 +1,16 @@
 """What create_organization gives an organization's staff over the partner directory, and how
 running it again brings groups made before the directory existed up to date."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 from wagtail.models import GroupPagePermission
+
+from tests.utils import M6
+from tests.utils import create_organization_command as run
 
 pytestmark = pytest.mark.django_db
 
-M6 = ["--name", "Fundacja Studio M6", "--slug", "m6", "--hostname", "m6.localhost"]
 PARTNER_CODENAMES = {"add_partner", "change_partner", "delete_partner"}
-
-
-def run(*args):
-    out = StringIO()
-    call_command("create_organization", *args, stdout=out)
-    return out.getvalue()
 
 
 def partner_permissions(role):
