@@ -33,6 +33,7 @@ run: $(BIN)/.installed messages
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: $(BIN)/.installed messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check

@@ -6,9 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import admin_guards
 from home import views as home_views
 from home.sitemaps import OrganizationSitemap
+from organizations import admin_guards
 from search import views as search_views
 
 urlpatterns = [

@@ -27,11 +27,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import GroupSitePermission, Site
+from wagtail.models import Site
 
-from home.models import OrganizationSettings
-from home.organizations import REGISTRATIONS_PERMISSION
+from organizations.membership import site_ids_with_permission
+from organizations.models import OrganizationSettings
 
+from .apps import REGISTRATIONS_PERMISSION
 from .choices import AccessAction, RegistrationMode, RegistrationStatus
 from .emails import send_queued
 from .exports import RegistrationTable, csv_response, xlsx_response
@@ -43,7 +44,6 @@ from .registration import (
     erase_registrations,
 )
 
-PERMISSION_APP_LABEL, PERMISSION_CODENAME = REGISTRATIONS_PERMISSION.split(".")
 LOG_PAGE_SIZE = 100
 # Registrations shown at a time in an event's list (an export has them all).
 REGISTRATIONS_PAGE_SIZE = 100
@@ -54,22 +54,7 @@ REGISTRATIONS_PAGE_SIZE = 100
 
 def registration_site_ids(user):
     """Ids of the sites (organizations) whose registrations the user may see and manage."""
-    cache_name = "_registration_site_ids"
-    if not hasattr(user, cache_name):
-        if not (user.is_authenticated and user.is_active):
-            ids = set()
-        elif user.is_superuser:
-            ids = set(Site.objects.values_list("pk", flat=True))
-        else:
-            ids = set(
-                GroupSitePermission.objects.filter(
-                    group__user=user,
-                    permission__content_type__app_label=PERMISSION_APP_LABEL,
-                    permission__codename=PERMISSION_CODENAME,
-                ).values_list("site_id", flat=True)
-            )
-        setattr(user, cache_name, ids)
-    return getattr(user, cache_name)
+    return site_ids_with_permission(user, REGISTRATIONS_PERMISSION)
 
 
 def may_see_registrations(user):
@@ -115,7 +100,7 @@ def within(organizations):
 
 def events_of(organizations):
     """The organizations' events in the default language: each owns its event's registrations
-    (whatever language people registered in), see events.registration.pool_event."""
+    (whatever language people registered in), see events.pool.pool_event."""
     return EventPage.objects.filter(
         within(organizations), locale__language_code=settings.LANGUAGE_CODE
     )

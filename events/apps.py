@@ -1,13 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Seeing and managing who registered for an organization's events: held on the
+# organization's site by its registrations group only (editing events is not enough).
+REGISTRATIONS_PERMISSION = "events.view_registration"
+
 
 class EventsConfig(AppConfig):
     """Event pages, the info box, registration forms and registrations (the events issue)."""
 
     name = "events"
     verbose_name = _("Events")
-
-    def ready(self):
-        # The e-mails to participants and organizers listen to registration changes.
-        from . import emails  # noqa: F401
+    # Granted by organizations.provisioning to the organization's groups.
+    organization_permissions = {"site": {"registrations": [REGISTRATIONS_PERMISSION]}}

@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from partners.blocks import content_language
+from core.dates import WARSAW
+from core.languages import content_language
 
-from .dates import WARSAW
+from .choices import RegistrationMode
 
 
 class EventInfoBoxValue(blocks.StructValue):
@@ -19,10 +20,9 @@ class EventInfoBoxValue(blocks.StructValue):
         chosen = self.get("event")
         if chosen is None or chosen.pk is None:
             return chosen  # nothing chosen, or the unsaved sample of the block's preview
-        from .models import EventPage
-
+        event_page = self.block.child_blocks["event"].target_model
         found = (
-            EventPage.objects.filter(translation_key=chosen.translation_key)
+            event_page.objects.filter(translation_key=chosen.translation_key)
             .filter(Q(locale__language_code=language_code) | Q(pk=chosen.pk))
             .live()
             .public()
@@ -64,10 +64,7 @@ class EventInfoBoxBlock(blocks.StructBlock):
         return context
 
     def get_preview_value(self):
-        from .choices import RegistrationMode
-        from .models import EventPage
-
-        sample = EventPage(
+        sample = self.child_blocks["event"].target_model(
             title="Porozmawiajmy o integracji",
             start=datetime.datetime(2023, 12, 14, 9, 30, tzinfo=WARSAW),
             end=datetime.datetime(2023, 12, 14, 15, 30, tzinfo=WARSAW),
@@ -119,9 +116,6 @@ class RegistrationFormBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        # Imported here: the registration views need the models, which need this module.
-        from .views import registration_panel
-
         context = super().get_context(value, parent_context=parent_context)
         shown_on = (parent_context or {}).get("page")
         event = value.event_in_language(content_language(parent_context))
@@ -132,13 +126,11 @@ class RegistrationFormBlock(blocks.StructBlock):
             and getattr(shown_on, "translation_key", None) == event.translation_key
             and isinstance(shown_on, type(event))
         )
+        # The template asks the registration views for the form ({% registration_panel %}).
         context.update(
             heading=value.get("heading"),
-            registration=(
-                registration_panel(context.get("request"), event, shown_on=shown_on)
-                if event is not None and not on_its_own_page
-                else None
-            ),
+            event=event if not on_its_own_page else None,
+            shown_on=shown_on,
         )
         return context
 

@@ -10,11 +10,9 @@ Month names come from Django's own catalogues, in the genitive where a language
 declines them ("14 грудня 2023", "14 grudnia 2023").
 """
 
-from zoneinfo import ZoneInfo
-
 from django.utils import dateformat, timezone, translation
 
-WARSAW = ZoneInfo("Europe/Warsaw")
+from core.dates import WARSAW
 
 DAY = "j"
 DAY_MONTH = "j E"

@@ -1,7 +1,7 @@
 """The e-mails about registrations: to the person, in the language they registered in, and
 to the organizer of the event.
 
-A receiver of `registration_changed` writes each e-mail as an OutgoingEmail row in the
+events.registration calls `queue_registration_emails` for each change: it writes each e-mail as an OutgoingEmail row in the
 transaction that changed the registration, and sends it once that transaction commits. An
 e-mail the mail server refuses stays queued: `send_queued()` (`manage.py
 send_queued_email`, from cron every minute) tries again later, waiting twice as long after
@@ -19,20 +19,19 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
-from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
-from home.models import OrganizationSettings
+from core.dates import WARSAW
+from organizations.models import OrganizationSettings
 
 from .choices import RegistrationStatus
-from .dates import WARSAW
 from .feeds import PRODUCT_ID, calendar_event
-from .models import EventPage, OutgoingEmail
-from .registration import Change, counts, registration_changed, waiting_position
+from .models.registrations import OutgoingEmail
+from .pool import Change, counts, event_model, waiting_position
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +71,7 @@ def one_line(subject):
 # --- Writing the e-mails ---------------------------------------------------------------
 
 
-@receiver(registration_changed, dispatch_uid="events.emails.queue_registration_emails")
-def queue_registration_emails(sender, registration, change, **kwargs):
+def queue_registration_emails(registration, change):
     """Queue what the change owes the person and the organizer; send it after the commit."""
     queued = [
         email
@@ -109,7 +107,8 @@ def event_in_language(pool, language):
     if pool.locale.language_code == language:
         return pool
     translated = (
-        EventPage.objects.live()
+        event_model()
+        .objects.live()
         .filter(translation_key=pool.translation_key, locale__language_code=language)
         .select_related("locale")
         .first()

@@ -20,8 +20,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from core.dates import WARSAW
+
 from .choices import RegistrationStatus
-from .dates import WARSAW
 from .models import Registration
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -12,10 +12,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from home.models import OrganizationSettings
+from core.dates import WARSAW
+from organizations.models import OrganizationSettings
 
 from .choices import EventStatus
-from .dates import WARSAW
 
 PRODUCT_ID = "-//Foundation CMS//Events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"

@@ -7,7 +7,7 @@ from django.utils import dateformat, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.utils import get_field_clean_name
 
-from home.forms import OrganizationPageForm
+from organizations.page_forms import OrganizationPageForm
 
 from .choices import EventFormat, EventLanguage
 

@@ -5,31 +5,20 @@ row of the event that owns the pool (SELECT … FOR UPDATE on PostgreSQL), so co
 registrations and cancellations are decided one at a time, in arrival order. SQLite, used
 in development, takes a lock on the whole database for every write instead.
 
-What happened is announced with the `registration_changed` signal, sent inside the
-transaction: receivers (the e-mails to participants and organizers) write what they owe
-in the same transaction and act after it commits.
+What happened is told to events.emails inside the transaction: it writes the e-mails the
+change owes to the person and the organizer in the same transaction and sends them after
+it commits.
 """
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
-from django.dispatch import Signal
+from django.db.models import Q
 
+from . import emails
 from .choices import RegistrationMode, RegistrationState, RegistrationStatus
-from .models import EventPage, OutgoingEmail, Registration
-
-# Sent with `registration` and `change`, one of the Change values below.
-registration_changed = Signal()
-
-
-class Change:
-    REGISTERED = "registered"  # a new registration, confirmed or on the waiting list
-    PROMOTED = "promoted"  # moved from the waiting list to a place, as places freed up
-    CONFIRMED_BY_STAFF = "confirmed_by_staff"
-    CANCELLED = "cancelled"  # by the person, with the link from their e-mail
-    CANCELLED_BY_STAFF = "cancelled_by_staff"
+from .models.registrations import OutgoingEmail, Registration
+from .pool import Change, lock_pool, pool_event, waiting_position
 
 
 class Result:
@@ -45,11 +34,6 @@ class Result:
     ALREADY_CANCELLED = "already_cancelled"
 
 
-# The availability of places, beyond the registration states of EventPage.
-FULL = "full"
-WAITING_LIST = "waiting_list"
-
-
 @dataclass
 class Outcome:
     result: str
@@ -57,71 +41,6 @@ class Outcome:
     # Position on the waiting list (1 = next in line), for Result.WAITING.
     position: int | None = None
     promoted: list = field(default_factory=list)
-
-
-def pool_event(event):
-    """The event whose places all translations share: the one in the default language."""
-    if event.locale.language_code == settings.LANGUAGE_CODE:
-        return event
-    original = (
-        EventPage.objects.filter(
-            translation_key=event.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        )
-        .select_related("locale")
-        .first()
-    )
-    return original or event
-
-
-def lock_pool(pool_pk):
-    """The pool's event, its row locked until the transaction ends."""
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=pool_pk)
-
-
-def counts(event):
-    """{status: number of registrations} of the event's pool, every status present."""
-    pool = pool_event(event)
-    found = dict(
-        Registration.objects.filter(event=pool)
-        .values_list("status")
-        .annotate(number=Count("pk"))
-        .values_list("status", "number")
-    )
-    return {status: found.get(status, 0) for status in RegistrationStatus.values}
-
-
-def places_left(event):
-    """How many places are still free; None when the number of places is not limited."""
-    pool = pool_event(event)
-    if pool.capacity is None:
-        return None
-    confirmed = Registration.objects.filter(event=pool, status=RegistrationStatus.CONFIRMED).count()
-    return max(pool.capacity - confirmed, 0)
-
-
-def availability(event, now=None):
-    """(state, places left) for the page: one of EventPage's registration states, with
-    `open` refined to FULL (no place, no waiting list) or WAITING_LIST (no place, but the
-    waiting list takes people)."""
-    state = event.registration_state(now)
-    if event.registration_mode != RegistrationMode.FORM or state != RegistrationState.OPEN:
-        return state, None
-    left = places_left(event)
-    if left == 0:
-        return (WAITING_LIST if pool_event(event).waiting_list else FULL), 0
-    return state, left
-
-
-def waiting_position(registration):
-    """1 for the next person in line, 2 for the one after, …"""
-    return (
-        Registration.objects.filter(
-            event_id=registration.event_id,
-            status=RegistrationStatus.WAITING,
-            pk__lt=registration.pk,
-        ).count()
-        + 1
-    )
 
 
 def register(
@@ -175,9 +94,7 @@ def register(
             # The same address at the same moment from another process (SQLite has no
             # row lock to wait on): the database's constraint keeps one.
             return Outcome(Result.DUPLICATE)
-        registration_changed.send(
-            sender=Registration, registration=registration, change=Change.REGISTERED
-        )
+        emails.queue_registration_emails(registration, Change.REGISTERED)
         if status == RegistrationStatus.CONFIRMED:
             return Outcome(Result.CONFIRMED, registration)
         return Outcome(Result.WAITING, registration, position=waiting_position(registration))
@@ -192,10 +109,8 @@ def cancel_registration(registration, *, by_staff=False):
             return Outcome(Result.ALREADY_CANCELLED, current)
         current.status = RegistrationStatus.CANCELLED
         current.save(update_fields=["status", "updated_at"])
-        registration_changed.send(
-            sender=Registration,
-            registration=current,
-            change=Change.CANCELLED_BY_STAFF if by_staff else Change.CANCELLED,
+        emails.queue_registration_emails(
+            current, Change.CANCELLED_BY_STAFF if by_staff else Change.CANCELLED
         )
         promoted = _fill_places(pool)
     return Outcome(Result.CANCELLED, current, promoted=promoted)
@@ -224,9 +139,7 @@ def confirm_registration(registration):
         except IntegrityError:
             # They registered again after cancelling: that registration stands.
             return Outcome(Result.DUPLICATE, current)
-        registration_changed.send(
-            sender=Registration, registration=current, change=Change.CONFIRMED_BY_STAFF
-        )
+        emails.queue_registration_emails(current, Change.CONFIRMED_BY_STAFF)
     return Outcome(Result.CONFIRMED, current)
 
 
@@ -257,9 +170,7 @@ def _fill_places(pool):
     for registration in waiting:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
-        registration_changed.send(
-            sender=Registration, registration=registration, change=Change.PROMOTED
-        )
+        emails.queue_registration_emails(registration, Change.PROMOTED)
         promoted.append(registration)
     return promoted
 

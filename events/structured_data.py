@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from wagtail.images.models import SourceImageIOError
 
-from home.models import OrganizationSettings
-from home.seo import json_ld
+from core.dates import WARSAW
+from core.seo import json_ld
+from organizations.models import OrganizationSettings
 
 from .choices import EventFormat, EventStatus, RegistrationMode, RegistrationState
-from .dates import WARSAW
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE_MODES = {

@@ -26,24 +26,13 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Site
 
-from home.languages import organization_for_request
+from organizations.languages import organization_for_request
 
-# `emails` is imported for its receiver of registration_changed: whatever else the process
-# has loaded, a registration or cancellation made here sends its e-mails.
-from . import (
-    emails,  # noqa: F401
-    spam,
-)
+from . import spam
 from .choices import RegistrationMode, RegistrationStatus
-from .models import Registration
-from .registration import (
-    WAITING_LIST,
-    Result,
-    cancel_registration,
-    pool_event,
-    register,
-    waiting_position,
-)
+from .models.registrations import Registration
+from .pool import WAITING_LIST, pool_event, waiting_position
+from .registration import Result, cancel_registration, register
 from .registration_forms import Consent, RegistrationForm, anchor
 
 RESULT_PARAMETER = "registration"

@@ -16,7 +16,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
-from home.models import OrganizationSettings
+from organizations.models import OrganizationSettings
 
 from . import admin_views
 from .models import EventPage, Registration

@@ -10,17 +10,17 @@ import json
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale
 
+from core.dates import WARSAW
 from events.choices import RegistrationMode
-from events.dates import WARSAW
 from events.models import EventIndexPage, EventPage
 from news.models import ArticlePage, NewsCategory, NewsIndexPage
+from organizations.models import locale_for
+from organizations.provisioning import create_organization, group_name, translate_and_publish
+from organizations.standard_pages import ABOUT, CONTACT, PRIVACY_POLICY, STANDARD_PAGES
 from partners.models import Partner
 
 from .models import ContentPage
-from .organizations import create_organization, group_name
-from .standard_pages import ABOUT, CONTACT, PRIVACY_POLICY, STANDARD_PAGES
 
 # Each text is (Polish, Ukrainian, English).
 DEMO_ORGANIZATIONS = [
@@ -694,26 +694,12 @@ def _add_demo_event(org, home, user):
 
 
 def _translate(page, languages, strings, user):
-    """Translate a page or snippet into each language through wagtail-localize, string by string."""
-    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
-    from wagtail_localize.operations import TranslationCreator
-
-    locales = [Locale.objects.get(language_code=code) for code in languages if code != "pl"]
-    if not locales:
-        return
-    TranslationCreator(user, locales).create_translations(page)
-    source, _created = TranslationSource.update_or_create_from_instance(page)
-    for locale in locales:
-        index = LANGUAGE_INDEX[locale.language_code]
-        for segment in source.stringsegment_set.select_related("string", "context"):
-            texts = strings.get(segment.string.data)
-            if texts:
-                StringTranslation.objects.update_or_create(
-                    translation_of=segment.string,
-                    locale=locale,
-                    context=segment.context,
-                    defaults={"data": texts[index], "translation_type": "manual"},
-                )
-        Translation.objects.get(source=source, target_locale=locale).save_target(
-            user=user, publish=True
-        )
+    """Translate a page or snippet into the organization's other languages, with the demo's
+    texts: {Polish text: (Polish, Ukrainian, English)}."""
+    locales = [locale_for(code) for code in languages if code != settings.LANGUAGE_CODE]
+    if locales:
+        texts = {
+            source: {code: texts[i] for code, i in LANGUAGE_INDEX.items() if i < len(texts)}
+            for source, texts in strings.items()
+        }
+        translate_and_publish(page, locales, user, texts)

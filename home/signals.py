@@ -1,8 +1,9 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from .branding import store_branding
-from .models import HomePage, OrganizationSettings
+from organizations.provisioning import grant_organization_permissions_on
+
+from .models import HomePage
 
 
 @receiver(post_save, sender=HomePage)
@@ -10,12 +11,4 @@ def grant_permissions_on_new_translation(sender, instance, created, raw=False, *
     # wagtail-localize creates a home page translation as a new top-level page; the
     # organization's groups must be able to edit it like the original.
     if created and not raw and instance.depth == 2:
-        from .organizations import grant_organization_permissions_on
-
         grant_organization_permissions_on(instance)
-
-
-@receiver(post_save, sender=OrganizationSettings)
-def refresh_cached_branding(sender, instance, raw=False, **kwargs):
-    if not raw:
-        store_branding(instance)

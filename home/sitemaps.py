@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .languages import organization_for_request
+from organizations.languages import organization_for_request
 
 
 class OrganizationSitemap(Sitemap):

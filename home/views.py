@@ -5,8 +5,9 @@ from django.template import loader
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from .branding import branding_for
-from .languages import best_language, organization_languages
+from core.languages import best_language
+from organizations.branding import branding_for
+from organizations.languages import organization_languages
 
 logger = logging.getLogger(__name__)
 

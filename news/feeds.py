@@ -6,9 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from home.models import OrganizationSettings
-
-from .models import WARSAW
+from core.dates import WARSAW
+from organizations.models import OrganizationSettings
 
 
 def published_at(article):

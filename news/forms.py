@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import OrganizationPageForm
+from organizations.page_forms import OrganizationPageForm
 
 
 class ArticlePageForm(OrganizationPageForm):

@@ -1,7 +1,6 @@
 """An organization's news: the news index, articles, their categories and tags, and feeds."""
 
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -23,12 +22,15 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage, HeroPhoto
-from home.owned import NAMED_SNIPPET_SEARCH_FIELDS, OrganizationOwned, OrganizationOwnedForm
+from core.dates import WARSAW
+from organizations.owned import (
+    NAMED_SNIPPET_SEARCH_FIELDS,
+    OrganizationOwned,
+    OrganizationOwnedForm,
+)
+from pages.models import BasePage, HeroPhoto
 
 from .forms import ArticlePageForm
-
-WARSAW = ZoneInfo("Europe/Warsaw")
 
 # Renditions of the hero image: a card's thumbnail (and twice its size for dense
 # screens), and the article's own photo across the text column.

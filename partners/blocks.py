@@ -9,6 +9,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.languages import content_language
+
 # The logo as the strip shows it, never enlarged; templates/blocks/partner_strip_block.html
 # asks for the same spec, so that the renditions loaded with the partners are the ones used.
 LOGO_FILTER = "max-320x120"
@@ -24,13 +26,6 @@ class Role(models.TextChoices):
     MEDIA_PARTNERS = "media_partners", _("Media partners")
     SPONSORS = "sponsors", _("Sponsors")
     FUNDING = "funding", _("Funding")
-
-
-def content_language(context):
-    """The language of the page being shown; the visitor's where there is no page."""
-    page = (context or {}).get("page")
-    locale = getattr(page, "locale", None)
-    return locale.language_code if locale is not None else translation.get_language()
 
 
 def partners_by_id(stream, language_code):

@@ -10,8 +10,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.forms import OrganizationPageForm
-from home.owned import NAMED_SNIPPET_SEARCH_FIELDS, OrganizationOwned, OrganizationOwnedForm
+from organizations.owned import (
+    NAMED_SNIPPET_SEARCH_FIELDS,
+    OrganizationOwned,
+    OrganizationOwnedForm,
+)
+from organizations.page_forms import OrganizationPageForm
 
 from .blocks import LOGO_FILTER, PartnerStripBlock, partners_by_id
 

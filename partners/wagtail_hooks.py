@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 
-from home.owned import OrganizationSnippetViewSet
+from organizations.owned import OrganizationSnippetViewSet
 
 from .models import Partner
 

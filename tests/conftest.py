@@ -9,8 +9,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connections
 
-from home.models import ContentPage, OrganizationSettings
-from home.organizations import create_organization, group_name
+from home.models import ContentPage
+from organizations.models import OrganizationSettings
+from organizations.provisioning import create_organization, group_name
 from tests.utils import add_child_page
 
 PASSWORD = "correct-horse-battery"

@@ -102,7 +102,9 @@ SETTINGS_FIELDS_LEFT_EMPTY = [
 
 
 def settings_url(org):
-    return reverse("wagtailsettings:edit", args=["home", "organizationsettings", org.site_id])
+    return reverse(
+        "wagtailsettings:edit", args=["organizations", "organizationsettings", org.site_id]
+    )
 
 
 def settings_form(org, **overrides):

@@ -7,9 +7,9 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from home.models import BasePage
+from core.dates import WARSAW
+from pages.models import BasePage
 
-from ..dates import WARSAW
 from ..feeds import index_calendar_response
 from ..forms import EventFilterForm
 from .event_page import EventPage

@@ -30,10 +30,12 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import ContactBlock
-from home.models import BasePage, HeroPhoto
+from core.blocks import ContactBlock
+from core.dates import WARSAW
+from pages.models import BasePage, HeroPhoto
 from partners.blocks import PartnerStripBlock, partners_by_id
 
+from .. import pool, views
 from ..choices import (
     EventFormat,
     EventLanguage,
@@ -41,7 +43,7 @@ from ..choices import (
     RegistrationMode,
     RegistrationState,
 )
-from ..dates import WARSAW, event_date_parts, format_event_dates
+from ..dates import event_date_parts, format_event_dates
 from ..feeds import event_calendar_response
 from ..forms import EventPageForm
 from ..structured_data import event_json_ld
@@ -428,17 +430,12 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
     @cached_property
     def registration_availability(self):
         """Availability(state, places_left) of the event's pool of places, now; worked out
-        once per page shown (see events.registration.availability)."""
-        from ..registration import availability
-
+        once per page shown (see events.pool.availability)."""
         if self.pk is None:  # a new event in preview, or a block's sample: no one registered
             return Availability(self.registration_state(), self.capacity)
-        return Availability(*availability(self))
+        return Availability(*pool.availability(self))
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the registration views need the models this module defines.
-        from ..views import registration_panel
-
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         # Every strip's partners in the page's language, at once (see PartnerStripBlock).
@@ -447,7 +444,6 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
         context["ics_url"] = self.ics_url(request)
         parent = self.get_parent()
         context["event_index_url"] = parent.get_url(request) if parent else None
-        context["registration"] = registration_panel(request, self, shown_on=self)
         return context
 
     def ics_url(self, request=None):
@@ -462,24 +458,16 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
 
     @path("register/", name="register")
     def register(self, request):
-        from ..views import register_view
-
-        return register_view(request, self)
+        return views.register_view(request, self)
 
     @path("registered/", name="registered")
     def registered(self, request):
-        from ..views import registered_view
-
-        return registered_view(request, self)
+        return views.registered_view(request, self)
 
     @path("cancel/<str:token>/", name="cancel")
     def cancel(self, request, token):
-        from ..views import cancel_view
-
-        return cancel_view(request, self, token)
+        return views.cancel_view(request, self, token)
 
     @path("cancelled/", name="cancelled")
     def cancelled(self, request):
-        from ..views import cancelled_view
-
-        return cancelled_view(request, self)
+        return views.cancelled_view(request, self)

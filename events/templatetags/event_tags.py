@@ -5,13 +5,22 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from partners.blocks import content_language
+from core.dates import WARSAW
+from core.languages import content_language
 
-from ..dates import WARSAW, format_datetime
+from .. import views
+from ..dates import format_datetime
 from ..models import upcoming_events_for_home
 from ..structured_data import json_ld_script
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def registration_panel(context, event, shown_on=None):
+    """What the registration section shows of `event` on the page `shown_on`: the
+    visitor's outcome, the form, or why there is none (events.views.registration_panel)."""
+    return views.registration_panel(context.get("request"), event, shown_on=shown_on)
 
 
 def _machine_readable(value, all_day):

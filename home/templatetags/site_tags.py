@@ -3,13 +3,12 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from core.languages import live_translations
+from organizations.languages import organization_home
 
 register = template.Library()
-
-
-def _site(request):
-    return Site.find_for_request(request) if request is not None else None
 
 
 def _swap_language(path, code):
@@ -25,27 +24,7 @@ def _swap_language(path, code):
 @register.simple_tag(takes_context=True)
 def localized_home(context):
     """The organization's home page in the current language (or Polish)."""
-    request = context.get("request")
-    cache_name = "_localized_home"
-    if request is not None and hasattr(request, cache_name):
-        return getattr(request, cache_name)
-    site = _site(request)
-    home = None
-    if site is not None:
-        home = (
-            Page.objects.filter(
-                translation_key=site.root_page.translation_key,
-                depth=2,
-                locale__language_code__in=[get_language(), settings.LANGUAGE_CODE],
-            )
-            .live()
-            .select_related("locale")
-        )
-        by_language = {p.locale.language_code: p for p in home}
-        home = by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
-    if request is not None:
-        setattr(request, cache_name, home)
-    return home
+    return organization_home(context.get("request"))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -59,24 +38,6 @@ def main_menu(context):
         "items": items,
         "current_path": current.url_path if current is not None else "",
     }
-
-
-def live_translations(request, page):
-    """{language code: live page} of `page` in every language it is published in, itself
-    included; looked up once per request (the language switcher and the <head> share it)."""
-    if not isinstance(page, Page) or not page.pk:
-        return {}
-    cache = getattr(request, "_live_translations", None) if request is not None else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._live_translations = cache
-    if page.pk not in cache:
-        cache[page.pk] = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-    return cache[page.pk]
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -4,7 +4,7 @@ home page."""
 from django import template
 from django.utils.html import format_html_join
 
-from home.templatetags.site_tags import localized_home
+from organizations.languages import organization_home
 
 from ..models import ArticlePage, NewsIndexPage
 
@@ -20,7 +20,7 @@ def news_index(context):
     cache_name = "_news_index"
     if request is not None and hasattr(request, cache_name):
         return getattr(request, cache_name)
-    home = localized_home(context)
+    home = organization_home(request)
     found = (
         NewsIndexPage.objects.live().child_of(home).select_related("locale").first()
         if home is not None

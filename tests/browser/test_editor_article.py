@@ -14,9 +14,9 @@ from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from home.blocks import BodyBlock
-from home.models import FundingNotice
 from news.models import ArticlePage
+from organizations.models import FundingNotice
+from pages.blocks import BodyBlock
 from partners.blocks import Role
 from tests.browser.test_editor import log_in
 from tests.events.conftest import add_event, event_index, in_days

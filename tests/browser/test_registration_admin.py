@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from events.choices import RegistrationStatus
 from events.models import EventPage
-from home.organizations import group_name
+from organizations.provisioning import group_name
 from tests.browser.test_editor import log_in
 from tests.conftest import make_staff
 from tests.events.conftest import add_event, event_index, in_days

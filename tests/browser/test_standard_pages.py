@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from home.models import ContentPage
-from home.standard_pages import ABOUT, PRIVACY_POLICY
+from organizations.standard_pages import ABOUT, PRIVACY_POLICY
 from tests.browser.test_editor import log_in
 from tests.browser.test_editor_article import in_polish
 

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
-from home.models import locale_for
+from organizations.models import locale_for
 from tests.conftest import add_content_page
 
 # Each organization's own colours; both keep white text readable (WCAG AA).

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events.dates import WARSAW
+from core.dates import WARSAW
 from events.models import EventIndexPage, EventPage
 from tests.utils import add_child_page, listing_page, translate_page
 from tests.utils import make_image as make_image

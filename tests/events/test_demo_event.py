@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from events.dates import WARSAW
+from core.dates import WARSAW
 from events.models import EventIndexPage, EventPage
 from home.demo import demo_event_times
 

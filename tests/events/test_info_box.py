@@ -4,7 +4,7 @@ when the page is shown, in the page's language."""
 import pytest
 
 from events.blocks import EventInfoBoxBlock
-from home.blocks import BodyBlock
+from pages.blocks import BodyBlock
 from tests.conftest import add_content_page
 from tests.events.conftest import path_of, text_of, translate_event, visit, warsaw
 from tests.home.test_blocks import Markup

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from events.blocks import RegistrationFormBlock
 from events.models import EventPage, Registration
-from home.blocks import BodyBlock
+from pages.blocks import BodyBlock
 from tests.conftest import add_content_page
 from tests.events.conftest import add_event, in_days, path_of, text_of, translate_event, visit
 from tests.events.test_registration_flow import (

@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
+from core.dates import WARSAW
 from events.choices import AccessAction, RegistrationStatus
-from events.dates import WARSAW
 from events.exports import neutralise
 from events.models import Registration, RegistrationAccessLog
 from tests.conftest import make_staff

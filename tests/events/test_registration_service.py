@@ -7,21 +7,16 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connections
 
+from events import emails
 from events.choices import RegistrationStatus
 from events.models import Registration
+from events.pool import FULL, WAITING_LIST, Change, availability, counts, places_left
 from events.registration import (
-    FULL,
-    WAITING_LIST,
-    Change,
     Result,
-    availability,
     cancel_by_token,
     cancel_registration,
     confirm_registration,
-    counts,
-    places_left,
     register,
-    registration_changed,
 )
 from tests.events.conftest import add_event, event_index, in_days, translate_event
 from tests.utils import needs_postgresql
@@ -55,15 +50,17 @@ def workshop(org_a):
 
 
 @pytest.fixture
-def changes():
+def changes(monkeypatch):
+    """The changes registration tells the e-mails about, in order: (e-mail, change)."""
     seen = []
+    queue = emails.queue_registration_emails
 
-    def record(sender, registration, change, **kwargs):
+    def record(registration, change):
         seen.append((registration.email, change))
+        return queue(registration, change)
 
-    registration_changed.connect(record)
-    yield seen
-    registration_changed.disconnect(record)
+    monkeypatch.setattr(emails, "queue_registration_emails", record)
+    return seen
 
 
 @pytest.mark.django_db

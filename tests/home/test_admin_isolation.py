@@ -23,7 +23,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from home.models import ContentPage, OrganizationSettings
+from home.models import ContentPage
+from organizations.models import OrganizationSettings
 from tests.conftest import add_content_page
 from tests.utils import settings_form, settings_url
 

@@ -21,8 +21,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from home.blocks import (
-    BodyBlock,
+from core.blocks import (
     CallToActionBlock,
     ContactBlock,
     EmbedBlock,
@@ -31,8 +30,9 @@ from home.blocks import (
     PeopleBlock,
     QuoteBlock,
 )
-from home.forms import NOT_OWN_MEDIA, NOT_OWN_PAGE, blocks_with_foreign_media
-from home.video import parse_video_url
+from core.video import parse_video_url
+from organizations.forms import NOT_OWN_MEDIA, NOT_OWN_PAGE, blocks_with_foreign_media
+from pages.blocks import BodyBlock
 from tests.conftest import add_content_page
 from tests.events.conftest import add_event, event_index, in_days
 
@@ -154,7 +154,7 @@ def test_every_block_renders_from_its_preview_value(name):
 
 @pytest.mark.parametrize("name", list(BODY.child_blocks))
 def test_every_block_is_in_a_picker_group(name):
-    from home.blocks import CALLS_TO_ACTION, MEDIA, PARTNERS_AND_FUNDING, PEOPLE_AND_CONTACT, TEXT
+    from core.blocks import CALLS_TO_ACTION, MEDIA, PARTNERS_AND_FUNDING, PEOPLE_AND_CONTACT, TEXT
 
     groups = {TEXT, MEDIA, PEOPLE_AND_CONTACT, CALLS_TO_ACTION, PARTNERS_AND_FUNDING}
     assert BODY.child_blocks[name].meta.group in groups
@@ -747,7 +747,7 @@ from tests.partners.test_partner_strip import strip  # noqa: E402
 
 
 def make_funding_notice(org):
-    from home.models import FundingNotice
+    from organizations.models import FundingNotice
 
     return FundingNotice.objects.create(
         site=org.site,

@@ -10,7 +10,8 @@ from wagtail.models import (
     Site,
 )
 
-from home.models import HomePage, OrganizationSettings
+from home.models import HomePage
+from organizations.models import OrganizationSettings
 from tests.utils import M6
 from tests.utils import create_organization_command as run
 
@@ -185,7 +186,7 @@ def test_same_slug_with_another_name_is_refused(django_capture_on_commit_callbac
 
 
 def test_failure_midway_rolls_back_everything(monkeypatch):
-    from home import organizations
+    from organizations import provisioning as organizations
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")

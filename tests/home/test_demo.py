@@ -8,7 +8,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.demo import DEMO_ORGANIZATIONS
-from home.models import ContentPage, HomePage, OrganizationSettings
+from home.models import ContentPage, HomePage
+from organizations.models import OrganizationSettings
 
 # wagtail-localize publishes translations when a transaction commits: real commits,
 # and the tree roots that Wagtail's migrations create restored after each test.

@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 
-from home.blocks import BodyBlock
-from home.models import FundingNotice
+from organizations.models import FundingNotice
+from pages.blocks import BodyBlock
 from tests.conftest import add_content_page
 from tests.utils import settings_form, settings_url
 
@@ -92,7 +92,7 @@ def test_settings_refuse_another_organizations_notice(client, org_a, editor_a, n
 
 
 def snippet_url(action, notice=None):
-    name = f"wagtailsnippets_home_fundingnotice:{action}"
+    name = f"wagtailsnippets_organizations_fundingnotice:{action}"
     return reverse(name, args=[notice.pk]) if notice else reverse(name)
 
 
@@ -101,7 +101,7 @@ def test_staff_see_only_their_organizations_notices(client, editor_b, notice_a, 
 
     listing = client.get(snippet_url("list")).content.decode()
     chooser = client.get(
-        reverse("wagtailsnippetchoosers_home_fundingnotice:choose")
+        reverse("wagtailsnippetchoosers_organizations_fundingnotice:choose")
     ).content.decode()
 
     assert "FAMI Beta" in listing

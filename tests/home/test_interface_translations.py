@@ -12,6 +12,8 @@ from django.conf import settings
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The folders of the project's own apps, the layers of the README's Layout section.
+PROJECT_APPS = ["core", "organizations", "partners", "pages", "news", "events", "search", "home"]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdf]|%\(\w+\)\.\d+f|\{\w*\}")
 
 
@@ -39,7 +41,7 @@ def test_translations_keep_the_placeholders(language):
 def test_catalogues_hold_every_string_the_code_uses(tmp_path):
     """Re-extract the strings from a copy of the sources; none may be missing."""
     root = Path(settings.BASE_DIR)
-    for name in ["config", "home", "news", "events", "partners", "search", "templates"]:
+    for name in [*PROJECT_APPS, "config", "templates"]:
         shutil.copytree(root / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(root / "manage.py", tmp_path / "manage.py")
     for language in LANGUAGES:

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from home.colours import contrast_ratio, validate_contrast_with_white
-from home.models import OrganizationSettings
+from core.colours import contrast_ratio, validate_contrast_with_white
+from organizations.models import OrganizationSettings
 from tests.conftest import add_content_page
 from tests.utils import settings_form, settings_url
 
@@ -96,7 +96,7 @@ def test_privacy_policy_must_be_a_page_of_the_organizations_own_site(
 
 @pytest.mark.django_db
 def test_languages_keep_the_installations_order(org_a):
-    from home.models import OrganizationSettingsForm
+    from organizations.models import OrganizationSettingsForm
 
     field = OrganizationSettingsForm.base_fields["languages"]
     assert [code for code, _name in field.choices] == ["pl", "uk", "en"]

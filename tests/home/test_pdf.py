@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, PageViewRestriction
 
-from home import pdf
-from home.models import FundingNotice
+from organizations.models import FundingNotice
+from pages import pdf
 from partners.models import Partner
 from tests.conftest import add_content_page
 from tests.news.conftest import add_article, make_image, news_index, translate_article, visit

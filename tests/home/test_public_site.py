@@ -141,8 +141,8 @@ def test_404_is_in_the_organizations_look_and_the_visitors_language(org_a):
 def test_500_page_renders_without_the_database(org_a, django_assert_num_queries, rf):
     from django.utils import translation
 
-    from home.branding import store_branding
     from home.views import server_error
+    from organizations.branding import store_branding
 
     org_a.primary_colour = "#2f5d3a"
     org_a.save()

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from wagtail.contrib.redirects.models import Redirect
 
-from home.models import locale_for
+from organizations.models import locale_for
 from tests.conftest import add_content_page
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from home.models import ContentPage, OrganizationSettings
-from home.standard_pages import ABOUT, CONTACT, PRIVACY_POLICY, STANDARD_PAGES
+from home.models import ContentPage
+from organizations.models import OrganizationSettings
+from organizations.standard_pages import ABOUT, CONTACT, PRIVACY_POLICY, STANDARD_PAGES
 from tests.utils import create_organization_command as run
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,10 @@ from django.test import Client
 from wagtail.models import Page
 
 from events.models import EventPage
-from home.blocks import BodyBlock
 from home.demo import DEMO_ORGANIZATIONS
-from home.models import ContentPage, OrganizationSettings
+from home.models import ContentPage
+from organizations.models import OrganizationSettings
+from pages.blocks import BodyBlock
 from tests.utils import add_child_page, html_errors, visit
 
 

@@ -8,8 +8,9 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from home.models import HomePage, OrganizationSettings
+from home.models import HomePage
 from news.models import NewsIndexPage
+from organizations.models import OrganizationSettings
 from tests.conftest import add_content_page
 from tests.utils import M6
 from tests.utils import create_organization_command as run

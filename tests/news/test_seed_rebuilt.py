@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from wagtail.rich_text import RichText
 
-from home.models import FundingNotice, locale_for
+from organizations.models import FundingNotice, locale_for
 from partners.blocks import Role
 from tests.news.conftest import add_article, news_index, visit
 from tests.partners.conftest import make_partner

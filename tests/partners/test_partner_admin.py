@@ -23,7 +23,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.operations import TranslationCreator
 
-from home.organizations import group_name
+from organizations.provisioning import group_name
 from partners.models import Partner
 from tests.conftest import make_staff
 from tests.home.test_admin_isolation import (

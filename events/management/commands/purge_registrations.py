@@ -22,8 +22,8 @@ from django.utils import timezone
 from events.choices import AccessAction
 from events.models import EventPage, OutgoingEmail, Registration, RegistrationAccessLog
 from events.models.registrations import new_cancel_token
-from events.registration import lock_pool
-from home.models import OrganizationSettings, RegistrationRetention
+from events.pool import lock_pool
+from organizations.models import OrganizationSettings, RegistrationRetention
 
 LOG_USERNAME = "purge_registrations"
 ANONYMOUS_NAME = "—"

@@ -1,0 +1,409 @@
+"""Admin views that Wagtail and wagtail-localize leave open across organizations.
+
+Out of the box, wagtail-localize checks only the global `submit_translation`
+permission, so the staff of one organization could create (and publish) translations
+of another's pages, and it asks only whether one may change snippets of a type, so
+they could translate another's partners (organization-owned snippets), and a translator
+could override an image or document with any id; the explorer and the page chooser show any page by id as the parent
+of their listing; bulk actions, the page chooser's "chosen" answer and some reports name
+other organizations' pages, images, documents and staff. These patterns are matched
+before Wagtail's own admin URLs and refuse or narrow such requests; the views behind
+them are Wagtail's and wagtail-localize's. (The page listings' filter choices are
+narrowed in place, see `scope_page_listing_filters`.)
+"""
+
+from io import BytesIO
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404, QueryDict
+from django.http.multipartparser import MultiPartParser
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views import chooser
+from wagtail.admin.views.bulk_action import index as bulk_action_index
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.views.reports.audit_logging import (
+    LogEntriesView,
+    SiteHistoryReportFilterSet,
+    get_users_for_filter,
+)
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.viewsets.pages import page_viewset_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import CollectionMember, Page, PageLogEntry, Site
+from wagtail.permissions import policy_registry
+from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
+from wagtail_localize.views import edit_translation
+from wagtail_localize.views.edit_translation import (
+    FieldHasNoEditPanelError,
+    TabHelper,
+    get_segment_location_info,
+)
+from wagtail_localize.views.report import TranslationsReportView
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from .membership import can_reach_page, own_pages
+from .owned import may
+
+
+def may_translate_page(user, page, locales):
+    """The user may edit the source page and add or edit its translation in each locale."""
+    if not page.permissions_for_user(user).can_edit():
+        return False
+    for locale in locales:
+        existing = page.get_translation_or_none(locale)
+        if existing is not None:
+            if not existing.permissions_for_user(user).can_edit():
+                return False
+            continue
+        parent = nearest_translated_ancestor(page, locale)
+        if parent is None:
+            # The organization's home page itself: only its own staff, checked above.
+            continue
+        if not parent.permissions_for_user(user).can_add_subpage():
+            return False
+    return True
+
+
+def nearest_translated_ancestor(page, locale):
+    for ancestor in page.get_ancestors().filter(depth__gte=2).order_by("-depth"):
+        translation = ancestor.get_translation_or_none(locale)
+        if translation is not None:
+            return translation
+    return None
+
+
+class OrganizationSubmitPageTranslationView(SubmitPageTranslationView):
+    def dispatch(self, request, *args, **kwargs):
+        page = get_object_or_404(Page, id=kwargs["page_id"]).specific
+        if not page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if not may_translate_page(self.request.user, self.object, form.cleaned_data["locales"]):
+            raise PermissionDenied
+        return super().form_valid(form)
+
+
+def may_change_snippet(user, instance):
+    # wagtail-localize asks only whether the user may change snippets of the type, which
+    # every organization's staff may; home.owned's policy narrows that to their own.
+    return may(user, "change", instance)
+
+
+class OrganizationSubmitSnippetTranslationView(SubmitSnippetTranslationView):
+    def dispatch(self, request, *args, **kwargs):
+        if not may_change_snippet(request.user, self.get_object()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OrganizationUpdateTranslationsView(UpdateTranslationsView):
+    def dispatch(self, request, *args, **kwargs):
+        source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
+        try:
+            instance = source.get_source_instance()
+        except ObjectDoesNotExist as e:
+            raise Http404 from e
+        if isinstance(instance, Page):
+            targets = [t.target_locale for t in source.translations.select_related("target_locale")]
+            if not may_translate_page(request.user, instance.specific, targets):
+                raise PermissionDenied
+        elif not may_change_snippet(request.user, instance):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def snippet_translation_guarded(view):
+    """One of wagtail-localize's views of a translation, refused unless one may change
+    the translated snippet (pages are checked by wagtail-localize itself)."""
+
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, id=translation_id)
+        try:
+            instance = translation.get_target_instance()
+        except ObjectDoesNotExist as e:
+            raise Http404 from e
+        if not isinstance(instance, Page) and not may_change_snippet(request.user, instance):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return require_admin_access(guarded)
+
+
+def put_value(request, name):
+    """A field of a PUT request's form body (wagtail-localize sends FormData), read from a
+    copy so that the view behind reads the body again."""
+    body = BytesIO(request.body)
+    if request.content_type == "multipart/form-data":
+        data, _files = MultiPartParser(
+            request.META, body, request.upload_handlers, request.encoding
+        ).parse()
+    else:
+        data = QueryDict(body.read(), encoding=request.encoding)
+    return data.get(name)
+
+
+CHOOSER_MODELS = {"image_chooser": get_image_model, "document_chooser": get_document_model}
+
+
+def own_media_override_guarded(view):
+    """wagtail-localize's override of an image or document in a translation (a logo, a
+    photo in a block), refused unless the translator may choose that image or document:
+    their chooser offers only their organization's, a request can name any id."""
+
+    def guarded(request, translation_id, overridable_segment_id):
+        if request.method == "PUT":
+            translation = get_object_or_404(Translation, id=translation_id)
+            segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
+            source = translation.source.get_source_instance()
+            try:
+                location = get_segment_location_info(
+                    source,
+                    TabHelper(source),
+                    segment.context.path,
+                    segment.context.get_field_path(source),
+                    widget=True,
+                )
+            except FieldHasNoEditPanelError:
+                location = {}
+            model = CHOOSER_MODELS.get(location.get("widget", {}).get("type"))
+            if model is not None:
+                value = str(put_value(request, "value") or "")
+                chosen = model().objects.filter(pk=value).first() if value.isdigit() else None
+                if chosen is None or not may_choose(request.user, chosen):
+                    raise PermissionDenied
+        return view(request, translation_id, overridable_segment_id)
+
+    return guarded
+
+
+def may_choose(user, media):
+    return policy_registry.get(media).user_has_permission_for_instance(user, "choose", media)
+
+
+class OrganizationTranslationsReportView(TranslationsReportView):
+    # wagtail-localize's report lists every translation of the installation, with the
+    # titles of other organizations' pages; keep those of one's own pages.
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.request.user.is_superuser:
+            return queryset
+        keys = own_pages(self.request.user).values("translation_key")
+        return queryset.filter(source__object_id__in=keys)
+
+
+def browse_pages(request, parent_page_id=None):
+    if parent_page_id is not None:
+        parent = get_object_or_404(Page, id=parent_page_id)
+        if not can_reach_page(request.user, parent):
+            raise Http404
+    elif request.GET.get("page_type") and not request.user.is_superuser:
+        # Asked for a page type, Wagtail opens at the common ancestor of all pages of that
+        # type, which is another organization's page when only it has any; start from the
+        # common ancestor of one's own.
+        try:
+            page_models = chooser.page_models_from_string(request.GET["page_type"])
+        except (ValueError, LookupError) as e:
+            raise Http404 from e
+        pages = own_pages(request.user).type(*page_models)
+        if pages.exists():
+            parent_page_id = pages.first_common_ancestor().pk
+        else:
+            parent_page_id = Page.get_first_root_node().pk
+    return chooser.BrowseView.as_view()(request, parent_page_id=parent_page_id)
+
+
+def chosen_pages(request):
+    # Wagtail answers with the title and URL of whatever page ids it is given.
+    ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+    request.GET = request.GET.copy()
+    request.GET.setlist(
+        "id",
+        [str(pk) for pk in own_pages(request.user).filter(pk__in=ids).values_list("pk", flat=True)],
+    )
+    return chooser.ChosenMultipleView.as_view()(request)
+
+
+explore_view = page_viewset_registry.as_view("index", parent_page_id_kwarg="parent_page_id")
+explore_results_view = page_viewset_registry.as_view(
+    "index_results", parent_page_id_kwarg="parent_page_id"
+)
+
+
+def explore_pages(request, parent_page_id, results=False):
+    # Wagtail lists only one's own pages, but shows any page by id as the parent of
+    # the listing: its title, status and translations. Wagtail sends a user asking for
+    # a page outside their explorable root to that root; do the same here.
+    parent = get_object_or_404(Page, id=parent_page_id)
+    if not can_reach_page(request.user, parent):
+        if results:
+            raise Http404
+        return redirect("wagtailadmin_explore_root")
+    view = explore_results_view if results else explore_view
+    return view(request, parent_page_id=parent_page_id)
+
+
+def visible_objects(user, model):
+    """The objects of `model` the user may see in the admin, or None if not scoped here."""
+    if user.is_superuser:
+        return None
+    if issubclass(model, Page):
+        return own_pages(user)
+    if issubclass(model, CollectionMember):
+        # Images and documents: those in the collections one holds any permission on.
+        collections = policy_registry.get_by_type(model).collections_user_has_any_permission_for(
+            user, ["add", "change", "delete", "choose"]
+        )
+        return model.objects.filter(collection__in=collections)
+    return None
+
+
+def bulk_action(request, app_label, model_name, action):
+    # Wagtail's bulk action forms list by title the chosen objects one may not act on,
+    # whoever they belong to; leave other organizations' objects out of the choice.
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as e:
+        raise Http404 from e
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    visible = visible_objects(request.user, model)
+    if action_class is not None and visible is not None:
+        ids = request.GET.getlist("id")
+        if "all" in ids:
+            ids = action_class(request, model).get_all_objects_in_listing_query(
+                request.GET.get("childOf")
+            )
+        ids = [str(pk) for pk in ids if str(pk).isdigit()]
+        request.GET = request.GET.copy()
+        request.GET.setlist(
+            "id", [str(pk) for pk in visible.filter(pk__in=ids).values_list("pk", flat=True)]
+        )
+    return bulk_action_index(request, app_label, model_name, action)
+
+
+def page_types_usage(request, results=False):
+    # The report counts and names the last edited page of each type across the whole
+    # installation: every organization's pages. Only superusers see the whole.
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    return PageTypesUsageReportView.as_view(results_only=results)(request)
+
+
+class OrganizationSiteHistoryFilterSet(SiteHistoryReportFilterSet):
+    def get_users_queryset(self):
+        # Wagtail offers everyone who ever logged an action on any page as a "User"
+        # choice (other organizations' staff); offer those of the entries one may see.
+        return get_users_for_filter(self.request.user)
+
+
+class OrganizationLogEntriesView(LogEntriesView):
+    filterset_class = OrganizationSiteHistoryFilterSet
+
+
+def scope_page_listing_filters():
+    """Narrow the choices of the site, owner and editor filters of Wagtail's page listings.
+
+    Wagtail offers every site and every page owner and editor of the installation as
+    filter choices in the explorer, "pages using" a type and the forms listing: the other
+    organizations' names and staff. Those listings share these filter instances
+    (subclasses of PageFilterSet copy them), so narrowing them here narrows them all.
+    """
+    User = get_user_model()
+    filters = PageFilterSet.base_filters
+    filters["site"].queryset = lambda request: Site.objects.filter(
+        root_page__in=own_pages(request.user)
+    )
+    filters["owner"].queryset = lambda request: User.objects.filter(
+        pk__in=own_pages(request.user).order_by().values("owner_id")
+    )
+    filters["edited_by"].queryset = lambda request: User.objects.filter(
+        pk__in=PageLogEntry.objects.filter(action="wagtail.edit", page__in=own_pages(request.user))
+        .order_by()
+        .values("user_id")
+    )
+
+
+scope_page_listing_filters()
+
+
+urlpatterns = [
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        require_admin_access(OrganizationSubmitPageTranslationView.as_view()),
+    ),
+    path(
+        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        require_admin_access(OrganizationSubmitSnippetTranslationView.as_view()),
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(OrganizationUpdateTranslationsView.as_view()),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+        snippet_translation_guarded(edit_translation.edit_string_translation),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        snippet_translation_guarded(own_media_override_guarded(edit_translation.edit_override)),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/download/",
+        snippet_translation_guarded(edit_translation.download_pofile),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        snippet_translation_guarded(edit_translation.upload_pofile),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/machine_translate/",
+        snippet_translation_guarded(edit_translation.machine_translate),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/disable/",
+        snippet_translation_guarded(edit_translation.stop_translation),
+    ),
+    path(
+        "admin/localize/reports/translations/",
+        require_admin_access(OrganizationTranslationsReportView.as_view()),
+    ),
+    path(
+        "admin/localize/reports/translations/results/",
+        require_admin_access(OrganizationTranslationsReportView.as_view(results_only=True)),
+    ),
+    path("admin/choose-page/", require_admin_access(browse_pages)),
+    path("admin/choose-page/<int:parent_page_id>/", require_admin_access(browse_pages)),
+    path("admin/choose-page/chosen-multiple/", require_admin_access(chosen_pages)),
+    path("admin/pages/<int:parent_page_id>/", require_admin_access(explore_pages)),
+    path(
+        "admin/pages/<int:parent_page_id>/results/",
+        require_admin_access(explore_pages),
+        {"results": True},
+    ),
+    path(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        require_admin_access(bulk_action),
+    ),
+    path("admin/reports/page-types-usage/", require_admin_access(page_types_usage)),
+    path(
+        "admin/reports/page-types-usage/results/",
+        require_admin_access(page_types_usage),
+        {"results": True},
+    ),
+    path("admin/reports/site-history/", require_admin_access(OrganizationLogEntriesView.as_view())),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(OrganizationLogEntriesView.as_view(results_only=True)),
+    ),
+]

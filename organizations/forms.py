@@ -1,0 +1,154 @@
+"""Admin forms that keep an organization's pages and settings to its own media and events."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import DomainNameValidator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.blocks import StreamValue
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.models import Collection, CollectionMember, Page
+
+NOT_OWN_MEDIA = _("Choose an image or document from this organization's collection.")
+NOT_OWN_PAGE = _("Choose one of this organization's own pages.")
+
+
+class OwnMediaMixin:
+    """Refuse an image or document of another organization typed in by its id.
+
+    The choosers offer only one's own collection, but a form accepts any id: in a
+    foreign key field, and anywhere in a StreamField (image and document blocks, nested
+    ones, links to documents in rich text).
+    """
+
+    def organization(self):
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned_data = super().clean()
+        org = self.organization()
+        if org is None or org.collection is None:
+            return cleaned_data
+        allowed = set(
+            Collection.objects.descendant_of(org.collection, inclusive=True).values_list(
+                "pk", flat=True
+            )
+        )
+        for name, value in list(cleaned_data.items()):
+            if isinstance(value, CollectionMember) and value.collection_id not in allowed:
+                self.add_error(name, NOT_OWN_MEDIA)
+            elif isinstance(value, StreamValue):
+                for refused, message in (
+                    (blocks_with_foreign_media(value, allowed), NOT_OWN_MEDIA),
+                    (blocks_with_foreign_pages(value, org), NOT_OWN_PAGE),
+                ):
+                    if refused:
+                        # At the top of the field and on each block that holds such a choice.
+                        self.add_error(
+                            name,
+                            StreamBlockValidationError(
+                                non_block_errors=[message],
+                                block_errors={index: ValidationError(message) for index in refused},
+                            ),
+                        )
+        return cleaned_data
+
+
+def blocks_with_foreign_media(stream, allowed_collections):
+    """Indexes of the stream's blocks that refer to images or documents outside the collections."""
+    references = []  # (index, model, pk)
+    for index, child in enumerate(stream):
+        for model, object_id, _path, _content_path in child.block.extract_references(child.value):
+            if not issubclass(model, CollectionMember):
+                continue
+            try:
+                references.append((index, model, model._meta.pk.to_python(object_id)))
+            except ValidationError:
+                continue  # a malformed id in rich text links nowhere
+    refused = set()
+    for model in {model for _index, model, _pk in references}:
+        pks = {pk for _index, other, pk in references if other is model}
+        foreign = set(
+            model._default_manager.filter(pk__in=pks)
+            .exclude(collection_id__in=allowed_collections)
+            .values_list("pk", flat=True)
+        )
+        refused.update(index for index, other, pk in references if other is model and pk in foreign)
+    return sorted(refused)
+
+
+def blocks_with_foreign_pages(stream, org):
+    """Indexes of the stream's blocks that chose a page of a particular kind (an event for
+    its info box or registration form) outside the organization.
+
+    Links to any page (a button, a link in the text) may lead to another organization's
+    pages; a block that shows another page's data or takes registrations for it may not.
+    """
+    references = []  # (index, pk)
+    for index, child in enumerate(stream):
+        for model, object_id, _path, _content_path in child.block.extract_references(child.value):
+            if issubclass(model, Page) and model is not Page:
+                references.append((index, int(object_id)))
+    if not references:
+        return []
+    roots = org.root_pages()
+    own = Q(pk__in=[])
+    for root in roots:
+        own |= Q(path__startswith=root.path)
+    found = set(
+        Page.objects.filter(pk__in={pk for _index, pk in references})
+        .filter(own)
+        .values_list("pk", flat=True)
+    )
+    return sorted({index for index, pk in references if pk not in found})
+
+
+class OrganizationSettingsForm(OwnMediaMixin, WagtailAdminModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages this organization publishes in. Polish is always included."),
+    )
+
+    def organization(self):
+        return self.instance if self.instance.site_id else None
+
+    def clean_languages(self):
+        chosen = self.cleaned_data["languages"]
+        if settings.LANGUAGE_CODE not in chosen:
+            raise ValidationError(
+                _("The default language (Polish) cannot be switched off."),
+                code="default_language_required",
+            )
+        # Keep the installation's order, whatever order the boxes were ticked in.
+        return [code for code, _name in settings.LANGUAGES if code in chosen]
+
+    def clean_email_domains(self):
+        """'studiom6.pl, m6.org.pl': domain names separated by commas, kept in lower case,
+        each once; an address or a web address in their place is refused."""
+        validate = DomainNameValidator()
+        domains, refused = [], []
+        for part in self.cleaned_data["email_domains"].split(","):
+            domain = part.strip().lower().removeprefix("@")
+            if not domain:
+                continue
+            try:
+                validate(domain)
+            except ValidationError:
+                refused.append(part.strip())
+                continue
+            if domain not in domains:
+                domains.append(domain)
+        if refused:
+            raise ValidationError(
+                _(
+                    "Not a domain name: %(refused)s. Give only the part after the @ of the "
+                    "organization's addresses, separated by commas, e.g. 'studiom6.pl, m6.org.pl'."
+                )
+                % {"refused": ", ".join(refused)},
+                code="invalid_email_domains",
+            )
+        return ", ".join(domains)

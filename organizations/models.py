@@ -1,0 +1,351 @@
+"""The tenant: an organization's settings and its funding notices."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Subquery
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.colours import validate_contrast_with_white
+
+from .blocks import ProgrammeLogoBlock
+from .forms import OrganizationSettingsForm
+from .owned import NAMED_SNIPPET_SEARCH_FIELDS, OrganizationOwned, OrganizationOwnedForm
+
+
+def default_languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class RegistrationRetention(models.TextChoices):
+    """What happens to event registrations some days after their event ends."""
+
+    DELETE = "delete", _("delete them")
+    ANONYMISE = "anonymise", _("anonymise them (keep the numbers, remove the people)")
+
+
+@register_setting(icon="home")
+class OrganizationSettings(BaseSiteSetting):
+    """Who the organization is and how its site looks, edited by its own staff only."""
+
+    base_form_class = OrganizationSettingsForm
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        null=True,
+        editable=False,
+        help_text=_("The organization's identifier, given by create_organization."),
+    )
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_("Used where space is tight.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#1d4e89",
+        validators=[validate_contrast_with_white],
+        help_text=_("Header and buttons. White text on it must stay readable (WCAG AA)."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#8a3b12",
+        validators=[validate_contrast_with_white],
+        help_text=_("Links and highlights. White text on it must stay readable (WCAG AA)."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    email_domains = models.CharField(
+        _("the organization's e-mail domains"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "E.g. 'studiom6.pl, m6.org.pl'. E-mails about registrations go only to addresses "
+            "in these domains."
+        ),
+    )
+    registration_retention_days = models.PositiveSmallIntegerField(
+        _("keep registrations for (days after the event)"),
+        default=30,
+        help_text=_(
+            "After this many days from the end of an event, its registrations are deleted or "
+            "anonymised (manage.py purge_registrations)."
+        ),
+    )
+    registration_retention = models.CharField(
+        _("then"),
+        max_length=20,
+        choices=RegistrationRetention.choices,
+        default=RegistrationRetention.DELETE,
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+    newsletter_url = models.URLField(_("newsletter sign-up link"), blank=True)
+    donate_url = models.URLField(_("donate link"), blank=True)
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    footer_text = models.TextField(_("footer text"), blank=True)
+    funding_notice = models.ForeignKey(
+        "organizations.FundingNotice",
+        verbose_name=_("funding notice in the footer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the bottom of every page, e.g. for a project's EU funding."),
+    )
+    languages = models.JSONField(_("languages"), default=default_languages)
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where this organization's images and documents live."),
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("short_name"),
+                    FieldPanel("logo"),
+                    MultiFieldPanel(
+                        [FieldPanel("primary_colour"), FieldPanel("accent_colour")],
+                        heading=_("Colours"),
+                    ),
+                    FieldPanel("languages"),
+                ],
+                heading=_("Organization"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("contact_email"),
+                    FieldPanel("phone"),
+                    FieldPanel("address"),
+                ],
+                heading=_("Contact"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("facebook_url"),
+                    FieldPanel("instagram_url"),
+                    FieldPanel("linkedin_url"),
+                    FieldPanel("youtube_url"),
+                    FieldPanel("x_url"),
+                    FieldPanel("telegram_url"),
+                ],
+                heading=_("Social media"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("newsletter_url"),
+                    FieldPanel("donate_url"),
+                    FieldPanel("privacy_policy_page"),
+                    FieldPanel("footer_text"),
+                    FieldPanel("funding_notice"),
+                ],
+                heading=_("Footer"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("email_domains"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("registration_retention_days"),
+                            FieldPanel("registration_retention"),
+                        ]
+                    ),
+                ],
+                heading=_("Registrations"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("organization settings")
+        verbose_name_plural = _("organization settings")
+
+    def __str__(self):
+        return self.name or str(self.site)
+
+    def clean(self):
+        super().clean()
+        page = self.privacy_policy_page
+        if page is not None and self.site_id and not self.owns_page(page):
+            raise ValidationError(
+                {"privacy_policy_page": _("Choose a page of this organization's own site.")}
+            )
+        notice = self.funding_notice
+        if notice is not None and self.site_id and notice.site_id != self.site_id:
+            raise ValidationError(
+                {"funding_notice": _("Choose a funding notice of this organization.")}
+            )
+
+    @property
+    def display_name(self):
+        return self.name or self.site.site_name or self.site.hostname
+
+    def published_privacy_policy(self):
+        """The privacy policy page in the active language (in the chosen language where its
+        translation is not published), or None while there is no published one to link to:
+        the page create_organization makes is a draft until the staff fill it in. One query
+        per request and language.
+        """
+        chosen_id = self.privacy_policy_page_id
+        if chosen_id is None:
+            return None
+        language = get_language()
+        # The footer and a registration form on one page ask the same; the settings object
+        # lives for one request (OrganizationSettings.for_request).
+        found = self.__dict__.setdefault("_published_privacy_policy", {})
+        if (chosen_id, language) not in found:
+            chosen_key = Page.objects.filter(pk=chosen_id).values("translation_key")[:1]
+            pages = (
+                Page.objects.live()
+                .filter(translation_key=Subquery(chosen_key))
+                .filter(Q(pk=chosen_id) | Q(locale__language_code=language))
+                .select_related("locale")
+            )
+            by_language = {page.locale.language_code: page for page in pages}
+            chosen = next((page for page in by_language.values() if page.pk == chosen_id), None)
+            found[chosen_id, language] = by_language.get(language, chosen)
+        return found[chosen_id, language]
+
+    @classmethod
+    def for_page(cls, page):
+        """The organization whose site the page belongs to, in whichever language."""
+        home = page if page.depth <= 2 else page.get_ancestors().filter(depth=2).first()
+        if home is None or home.depth < 2:
+            return None
+        return (
+            cls.objects.filter(site__root_page__translation_key=home.translation_key)
+            .select_related("site", "collection")
+            .first()
+        )
+
+    def email_domain_list(self):
+        """The organization's e-mail domains, e.g. ['studiom6.pl', 'm6.org.pl']."""
+        return [
+            domain
+            for domain in (
+                part.strip().lower().removeprefix("@") for part in self.email_domains.split(",")
+            )
+            if domain
+        ]
+
+    def owns_address(self, address):
+        """Whether an e-mail address is in one of the organization's own domains."""
+        return "@" in address and address.rsplit("@", 1)[1].lower() in self.email_domain_list()
+
+    def owns_page(self, page):
+        return any(page.path.startswith(root.path) for root in self.root_pages())
+
+    def root_pages(self):
+        """The organization's home page in every language it has been translated to."""
+        return Page.objects.filter(translation_key=self.site.root_page.translation_key, depth=2)
+
+    def language_choices(self):
+        """(code, native name) of the languages the organization publishes in, in order."""
+        return [(code, name) for code, name in settings.LANGUAGES if code in self.languages]
+
+    def social_links(self):
+        links = [
+            ("facebook", "Facebook", self.facebook_url),
+            ("instagram", "Instagram", self.instagram_url),
+            ("linkedin", "LinkedIn", self.linkedin_url),
+            ("youtube", "YouTube", self.youtube_url),
+            ("x", "X", self.x_url),
+            ("telegram", "Telegram", self.telegram_url),
+        ]
+        return [(key, label, url) for key, label, url in links if url]
+
+    def branding(self):
+        """What the error pages need to look like the organization, without the database."""
+        return {
+            "name": self.display_name,
+            "primary_colour": self.primary_colour,
+            "accent_colour": self.accent_colour,
+            "contact_email": self.contact_email,
+        }
+
+
+def locale_for(language_code):
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    return locale
+
+
+class FundingNotice(TranslatableMixin, OrganizationOwned, index.Indexed):
+    """A funding disclaimer with the programmes' logos, for pages and the site's footer.
+
+    E.g. "Projekt współfinansowany ze środków Unii Europejskiej…" with the EU and
+    programme logos. Belongs to one organization; translated like pages.
+    """
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("For staff only, e.g. 'FAMI 2021–2027'.")
+    )
+    logos = StreamField(
+        [("logo", ProgrammeLogoBlock())], blank=True, verbose_name=_("programme logos")
+    )
+    disclaimer = RichTextField(_("disclaimer"), features=["bold", "italic", "link"])
+
+    base_form_class = OrganizationOwnedForm
+    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("logos"), FieldPanel("disclaimer")]
+    search_fields = NAMED_SNIPPET_SEARCH_FIELDS
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("logos"),
+        TranslatableField("disclaimer"),
+        SynchronizedField("site", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("funding notice")
+        verbose_name_plural = _("funding notices")
+
+    def __str__(self):
+        return self.name
+
+    def in_current_language(self):
+        """This notice in the page's language when translated, else as it is."""
+        return self.localized if self.pk else self

@@ -1,0 +1,48 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .membership import within_own_organizations
+from .models import FundingNotice
+from .owned import OrganizationOwned, OrganizationSnippetViewSet, may
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_own_organizations_pages_in_chooser(pages, request):
+    # Wagtail's page chooser lists every page of the installation; an organization's
+    # staff may link only to their own. (Explorer and admin search are already limited
+    # to the pages a user holds permissions on.)
+    return pages.filter(within_own_organizations(request.user))
+
+
+@hooks.register("construct_reports_menu")
+def hide_installation_wide_reports(request, menu_items):
+    # "Page types usage" describes every organization's pages, so organizations.admin_guards
+    # lets only superusers open it; don't offer it to anyone else.
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def translate_only_own_organizations_snippets(buttons, snippet, user):
+    # wagtail-localize offers "Translate" and "Sync translated snippets" on every
+    # translatable snippet of the listing; organizations.admin_guards refuses them on the shared
+    # ones (the partner directory) of other organizations, so don't offer them there.
+    if isinstance(snippet, OrganizationOwned) and not may(user, "change", snippet):
+        localize = reverse("wagtailadmin_home") + "localize/"
+        buttons[:] = [button for button in buttons if not button.url.startswith(localize)]
+
+
+class FundingNoticeViewSet(OrganizationSnippetViewSet):
+    """An organization's funding notices: only its own staff see and change them."""
+
+    model = FundingNotice
+    icon = "doc-full"
+    menu_label = _("Funding notices")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "locale"]
+
+
+register_snippet(FundingNoticeViewSet)
