@@ -4,38 +4,35 @@ Out of the box, wagtail-localize checks only the global `submit_translation`
 permission, so the staff of one organization could create (and publish) translations
 of another's pages, and it asks only whether one may change snippets of a type, so
 they could translate another's partners (organization-owned snippets), and a translator
-could override an image or document with any id; the explorer and the page chooser show any page by id as the parent
-of their listing; bulk actions, the page chooser's "chosen" answer and some reports name
+could override an image or document with any id; the page chooser shows any page by id as
+the parent of its listing; bulk actions, the page chooser's "chosen" answer and some reports name
 other organizations' pages, images, documents and staff. These patterns are matched
 before Wagtail's own admin URLs and refuse or narrow such requests; the views behind
-them are Wagtail's and wagtail-localize's. (The page listings' filter choices are
-narrowed in place, see `scope_page_listing_filters`.)
+them are Wagtail's and wagtail-localize's. The page explorer and its filters go through
+Wagtail's own page viewset instead (page_admin.py).
 """
 
 from io import BytesIO
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, QueryDict
 from django.http.multipartparser import MultiPartParser
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser
 from wagtail.admin.views.bulk_action import index as bulk_action_index
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.views.reports.audit_logging import (
     LogEntriesView,
     SiteHistoryReportFilterSet,
     get_users_for_filter,
 )
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionMember, Page, PageLogEntry, Site
+from wagtail.models import CollectionMember, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
 from wagtail_localize.views import edit_translation
@@ -53,6 +50,12 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .membership import can_reach_page, own_pages
 from .owned import may
+from .page_admin import (
+    OrganizationFormPagesListView,
+    OrganizationLockedPagesView,
+    OrganizationWorkflowTasksView,
+    OrganizationWorkflowView,
+)
 
 
 def may_translate_page(user, page, locales):
@@ -235,25 +238,6 @@ def chosen_pages(request):
     return chooser.ChosenMultipleView.as_view()(request)
 
 
-explore_view = page_viewset_registry.as_view("index", parent_page_id_kwarg="parent_page_id")
-explore_results_view = page_viewset_registry.as_view(
-    "index_results", parent_page_id_kwarg="parent_page_id"
-)
-
-
-def explore_pages(request, parent_page_id, results=False):
-    # Wagtail lists only one's own pages, but shows any page by id as the parent of
-    # the listing: its title, status and translations. Wagtail sends a user asking for
-    # a page outside their explorable root to that root; do the same here.
-    parent = get_object_or_404(Page, id=parent_page_id)
-    if not can_reach_page(request.user, parent):
-        if results:
-            raise Http404
-        return redirect("wagtailadmin_explore_root")
-    view = explore_results_view if results else explore_view
-    return view(request, parent_page_id=parent_page_id)
-
-
 def visible_objects(user, model):
     """The objects of `model` the user may see in the admin, or None if not scoped here."""
     if user.is_superuser:
@@ -311,32 +295,6 @@ class OrganizationLogEntriesView(LogEntriesView):
     filterset_class = OrganizationSiteHistoryFilterSet
 
 
-def scope_page_listing_filters():
-    """Narrow the choices of the site, owner and editor filters of Wagtail's page listings.
-
-    Wagtail offers every site and every page owner and editor of the installation as
-    filter choices in the explorer, "pages using" a type and the forms listing: the other
-    organizations' names and staff. Those listings share these filter instances
-    (subclasses of PageFilterSet copy them), so narrowing them here narrows them all.
-    """
-    User = get_user_model()
-    filters = PageFilterSet.base_filters
-    filters["site"].queryset = lambda request: Site.objects.filter(
-        root_page__in=own_pages(request.user)
-    )
-    filters["owner"].queryset = lambda request: User.objects.filter(
-        pk__in=own_pages(request.user).order_by().values("owner_id")
-    )
-    filters["edited_by"].queryset = lambda request: User.objects.filter(
-        pk__in=PageLogEntry.objects.filter(action="wagtail.edit", page__in=own_pages(request.user))
-        .order_by()
-        .values("user_id")
-    )
-
-
-scope_page_listing_filters()
-
-
 urlpatterns = [
     path(
         "admin/localize/submit/page/<int:page_id>/",
@@ -385,11 +343,11 @@ urlpatterns = [
     path("admin/choose-page/", require_admin_access(browse_pages)),
     path("admin/choose-page/<int:parent_page_id>/", require_admin_access(browse_pages)),
     path("admin/choose-page/chosen-multiple/", require_admin_access(chosen_pages)),
-    path("admin/pages/<int:parent_page_id>/", require_admin_access(explore_pages)),
+    # wagtail.contrib.forms has no viewset to give its listing filters of one's own.
+    path("admin/forms/", require_admin_access(OrganizationFormPagesListView.as_view())),
     path(
-        "admin/pages/<int:parent_page_id>/results/",
-        require_admin_access(explore_pages),
-        {"results": True},
+        "admin/forms/results/",
+        require_admin_access(OrganizationFormPagesListView.as_view(results_only=True)),
     ),
     path(
         "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
@@ -401,6 +359,17 @@ urlpatterns = [
         require_admin_access(page_types_usage),
         {"results": True},
     ),
+    # Wagtail's reports offer everyone who locked a page or asked for a review, and every
+    # workflow and task, as filter choices: the other organizations' staff and names.
+    *[
+        path(f"admin/reports/{prefix}/{suffix}", require_admin_access(view(**options)))
+        for prefix, view in [
+            ("locked", OrganizationLockedPagesView.as_view),
+            ("workflow", OrganizationWorkflowView.as_view),
+            ("workflow_tasks", OrganizationWorkflowTasksView.as_view),
+        ]
+        for suffix, options in [("", {}), ("results/", {"results_only": True})]
+    ],
     path("admin/reports/site-history/", require_admin_access(OrganizationLogEntriesView.as_view())),
     path(
         "admin/reports/site-history/results/",

@@ -6,6 +6,13 @@ from wagtail.snippets.models import register_snippet
 from .membership import within_own_organizations
 from .models import FundingNotice
 from .owned import OrganizationOwned, OrganizationSnippetViewSet, may
+from .page_admin import OrganizationPageViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # Registered after Wagtail's own (order -1), so it serves every page type's listing.
+    return OrganizationPageViewSet()
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -7,7 +7,7 @@ longer circle, imports inside functions included (grimp reads every import state
 
 import grimp
 
-from tests.home.test_interface_translations import PROJECT_APPS
+from tests.utils import PROJECT_APPS
 
 
 def import_circles(graph):

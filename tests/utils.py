@@ -22,6 +22,9 @@ needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks under concurrency: PostgreSQL only"
 )
 
+# The project's own apps, from the top layer down (README, Layout).
+PROJECT_APPS = ["home", "news", "events", "search", "pages", "partners", "organizations", "core"]
+
 # `manage.py create_organization` options for an organization the tests make themselves.
 M6 = ["--name", "Fundacja Studio M6", "--slug", "m6", "--hostname", "m6.localhost"]
 

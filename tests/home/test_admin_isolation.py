@@ -1346,3 +1346,18 @@ def test_editor_updates_translations_of_own_organizations_page(
     after_updated, after_page = translation_state(source, translated)
     assert after_updated > before_updated
     assert after_page["revisions"] == before_page["revisions"] + 1
+
+
+def test_form_pages_listing_filters_offer_only_own_organizations_sites_and_staff(
+    client, editor_a, moderator_a, editor_b, page_a, page_b
+):
+    named(moderator_a, "Alicja", "Alfowska")
+    named(editor_b, "Bogna", "Betowska")
+    for page, user in [(page_a, moderator_a), (page_b, editor_b)]:
+        page.owner = user
+        page.save_revision(user=user, log_action=True).publish(user=user)
+
+    response = login(client, editor_a).get(reverse("wagtailforms:index"))
+
+    assert_shows(response, 'name="site"', "Fundacja Alfa", "Alicja Alfowska")
+    assert_hides(response, "Betowska", "Stowarzyszenie Beta")

@@ -10,10 +10,10 @@ import polib
 import pytest
 from django.conf import settings
 
+from tests.utils import PROJECT_APPS
+
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# The folders of the project's own apps, the layers of the README's Layout section.
-PROJECT_APPS = ["core", "organizations", "partners", "pages", "news", "events", "search", "home"]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdf]|%\(\w+\)\.\d+f|\{\w*\}")
 
 
