@@ -1,11 +1,8 @@
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
 
 from .membership import within_own_organizations
-from .models import FundingNotice
-from .owned import OrganizationOwned, OrganizationSnippetViewSet, may
+from .owned import OrganizationOwned, may
 from .page_admin import OrganizationPageViewSet
 
 
@@ -39,17 +36,3 @@ def translate_only_own_organizations_snippets(buttons, snippet, user):
     if isinstance(snippet, OrganizationOwned) and not may(user, "change", snippet):
         localize = reverse("wagtailadmin_home") + "localize/"
         buttons[:] = [button for button in buttons if not button.url.startswith(localize)]
-
-
-class FundingNoticeViewSet(OrganizationSnippetViewSet):
-    """An organization's funding notices: only its own staff see and change them."""
-
-    model = FundingNotice
-    icon = "doc-full"
-    menu_label = _("Funding notices")
-    menu_order = 310
-    add_to_admin_menu = True
-    list_display = ["name", "locale"]
-
-
-register_snippet(FundingNoticeViewSet)

@@ -1,6 +1,7 @@
+"""News categories in the admin (in the Organization menu, see home/wagtail_hooks.py)."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.models import register_snippet
 
 from organizations.owned import OrganizationSnippetViewSet
 
@@ -13,12 +14,7 @@ class NewsCategoryViewSet(OrganizationSnippetViewSet):
     model = NewsCategory
     icon = "tag"
     menu_label = _("News categories")
-    menu_order = 310
-    add_to_admin_menu = True
     list_display = ["name", "slug", Column("organization_name", label=_("Organization"))]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("site")
-
-
-register_snippet(NewsCategoryViewSet)

@@ -1,6 +1,7 @@
+"""The partner directory in the admin (in the Organization menu, see home/wagtail_hooks.py)."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.models import register_snippet
 
 from organizations.owned import OrganizationSnippetViewSet
 
@@ -12,13 +13,8 @@ class PartnerViewSet(OrganizationSnippetViewSet):
 
     model = Partner
     icon = "site"
-    menu_order = 300
-    add_to_admin_menu = True
     list_display = ["name", Column("organization_name", label=_("Organization"))]
     # The listing and the chooser search the name, as Partner.search_fields index it.
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("site")
-
-
-register_snippet(PartnerViewSet)
