@@ -1,11 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-NEWS_CATEGORY_PERMISSIONS = [
-    "news.add_newscategory",
-    "news.change_newscategory",
-    "news.delete_newscategory",
-]
+from organizations.roles import owned_snippet_permissions
 
 
 class NewsConfig(AppConfig):
@@ -15,11 +11,4 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
     # What an organization's groups may do with its news categories (granted by
     # organizations.provisioning; the permission policy keeps them to their own).
-    organization_permissions = {
-        "global": {
-            "editors": NEWS_CATEGORY_PERMISSIONS,
-            "moderators": NEWS_CATEGORY_PERMISSIONS,
-            # Changing a category is what translating it takes; adding or deleting one is not.
-            "translators": ["news.change_newscategory"],
-        },
-    }
+    organization_permissions = owned_snippet_permissions("news.NewsCategory")

@@ -2,11 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
-FUNDING_NOTICE_PERMISSIONS = [
-    "organizations.add_fundingnotice",
-    "organizations.change_fundingnotice",
-    "organizations.delete_fundingnotice",
-]
+from .roles import owned_snippet_permissions
 
 
 class OrganizationsConfig(AppConfig):
@@ -19,12 +15,7 @@ class OrganizationsConfig(AppConfig):
     # What an organization's groups may do with its settings and funding notices (granted by
     # organizations.provisioning; see app_role_permissions there).
     organization_permissions = {
-        "global": {
-            "editors": FUNDING_NOTICE_PERMISSIONS,
-            "moderators": FUNDING_NOTICE_PERMISSIONS,
-            # Changing a notice is what translating it takes; adding or deleting one is not.
-            "translators": ["organizations.change_fundingnotice"],
-        },
+        **owned_snippet_permissions("organizations.FundingNotice"),
         "site": {
             "editors": ["organizations.change_organizationsettings"],
             "moderators": ["organizations.change_organizationsettings"],

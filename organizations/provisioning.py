@@ -208,7 +208,8 @@ def app_role_permissions(kind, role):
     Each app defines the permissions on its own models in its AppConfig, as
     `organization_permissions = {"global": {role: [...]}, "site": {role: [...]}}`: "global"
     ones are narrowed to the organization's own objects by the model's permission policy
-    (organizations.owned), "site" ones are held on the organization's site only.
+    (organizations.owned), "site" ones are held on the organization's site only;
+    organizations.roles writes the usual ones of an organization-owned snippet.
     """
     return [
         codename
