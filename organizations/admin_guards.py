@@ -34,7 +34,9 @@ from wagtail.admin.views.reports.audit_logging import (
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import CollectionMember, Page, PageLogEntry, Site
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
@@ -267,6 +269,25 @@ def visible_objects(user, model):
         )
         return model.objects.filter(collection__in=collections)
     return None
+
+
+class OwnMediaAPIMixin:
+    """Wagtail's admin API lists every image or document of the installation, with its
+    address, to any member of staff; wagtail-localize's editor asks it about the images
+    and documents of a translation. Keep to those one may see in the admin."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        visible = visible_objects(self.request.user, queryset.model)
+        return queryset if visible is None else queryset.filter(pk__in=visible.values("pk"))
+
+
+class OwnImagesAdminAPIViewSet(OwnMediaAPIMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class OwnDocumentsAdminAPIViewSet(OwnMediaAPIMixin, DocumentsAdminAPIViewSet):
+    pass
 
 
 def bulk_action(request, app_label, model_name, action):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .admin_guards import OwnDocumentsAdminAPIViewSet, OwnImagesAdminAPIViewSet
 from .membership import within_own_organizations
 from .models import FundingNotice
 from .owned import OrganizationOwned, OrganizationSnippetViewSet, may
@@ -14,6 +15,13 @@ def only_own_organizations_pages_in_chooser(pages, request):
     # staff may link only to their own. (Explorer and admin search are already limited
     # to the pages a user holds permissions on.)
     return pages.filter(within_own_organizations(request.user))
+
+
+@hooks.register("construct_admin_api", order=100)
+def only_own_media_in_admin_api(router):
+    # After wagtail.images and wagtail.documents have registered theirs (order 0).
+    router.register_endpoint("images", OwnImagesAdminAPIViewSet)
+    router.register_endpoint("documents", OwnDocumentsAdminAPIViewSet)
 
 
 @hooks.register("construct_reports_menu")
