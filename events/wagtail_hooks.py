@@ -9,7 +9,10 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import log
 from wagtail.models import Page
+
+from organizations.forms import ChangeFormatter
 
 from . import admin_views
 from .admin_api import GuardedPagesAdminAPIViewSet
@@ -95,6 +98,28 @@ def registrations_of_the_event(page, user, next_url=None, view_name=None):
             page=page,
         )
     ]
+
+
+ORGANIZER_EMAIL_CHANGED = "events.organizer_email"
+
+
+@hooks.register("register_log_actions")
+def register_organizer_email_action(actions):
+    @actions.register_action(ORGANIZER_EMAIL_CHANGED)
+    class OrganizerEmailChanged(ChangeFormatter):
+        label = gettext_lazy("Change the address notified about registrations")
+        message = gettext_lazy(
+            "Address notified about registrations changed from “%(before)s” to “%(after)s”"
+        )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def log_where_registrations_are_sent(request, page):
+    # In the event's history: who sent the registrants' names and addresses elsewhere.
+    change = getattr(page, "organizer_email_change", None)
+    if change is not None:
+        log(page, ORGANIZER_EMAIL_CHANGED, user=request.user, data=change)
 
 
 @hooks.register("construct_admin_api")

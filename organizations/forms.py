@@ -5,11 +5,30 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import DomainNameValidator
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import StreamValue
 from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Collection, CollectionMember, Page, Site
+
+from .membership import may_direct_registrations
+
+# The log action of a change of the organization's e-mail domains (organizations.wagtail_hooks).
+EMAIL_DOMAINS_CHANGED = "organizations.email_domains"
+
+
+class ChangeFormatter(LogFormatter):
+    """How the admin shows a change logged with its `before` and `after` values."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return self.message % {
+            "before": data.get("before") or gettext("none"),
+            "after": data.get("after") or gettext("none"),
+        }
+
 
 NOT_OWN_MEDIA = _("Choose an image or document from this organization's collection.")
 NOT_OWN_PAGE = _("Choose one of this organization's own pages.")
@@ -146,8 +165,32 @@ class OrganizationSettingsForm(OwnMediaMixin, WagtailAdminModelForm):
         help_text=_("The languages this organization publishes in. Polish is always included."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Registrations (names, e-mail addresses, answers) are e-mailed to addresses in the
+        # organization's domains: only those who may see them may say which domains.
+        if (
+            self.for_user is not None
+            and "email_domains" in self.fields
+            and not may_direct_registrations(self.for_user, self.instance.site_id)
+        ):
+            del self.fields["email_domains"]
+
     def organization(self):
         return self.instance if self.instance.site_id else None
+
+    def save(self, commit=True):
+        before = self.initial.get("email_domains") or ""
+        instance = super().save(commit=commit)
+        if commit and "email_domains" in self.fields and instance.email_domains != before:
+            # In the site history: who sent the registrations elsewhere, and from where to where.
+            log(
+                instance,
+                EMAIL_DOMAINS_CHANGED,
+                user=self.for_user,
+                data={"before": before, "after": instance.email_domains},
+            )
+        return instance
 
     def clean_languages(self):
         chosen = self.cleaned_data["languages"]

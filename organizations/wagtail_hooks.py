@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin_guards import OwnDocumentsAdminAPIViewSet, OwnImagesAdminAPIViewSet
+from .forms import EMAIL_DOMAINS_CHANGED, ChangeFormatter
 from .membership import within_own_organizations
 from .models import FundingNotice
 from .owned import OrganizationOwned, OrganizationSnippetViewSet, may
@@ -22,6 +23,16 @@ def only_own_media_in_admin_api(router):
     # After wagtail.images and wagtail.documents have registered theirs (order 0).
     router.register_endpoint("images", OwnImagesAdminAPIViewSet)
     router.register_endpoint("documents", OwnDocumentsAdminAPIViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_registration_address_actions(actions):
+    @actions.register_action(EMAIL_DOMAINS_CHANGED)
+    class EmailDomainsChanged(ChangeFormatter):
+        label = _("Change the e-mail domains that get registrations")
+        message = _(
+            "E-mail domains that get registrations changed from “%(before)s” to “%(after)s”"
+        )
 
 
 @hooks.register("construct_reports_menu")
