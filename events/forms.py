@@ -7,6 +7,7 @@ from django.utils import dateformat, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.utils import get_field_clean_name
 
+from organizations.membership import may_direct_registrations
 from organizations.page_forms import OrganizationPageForm
 
 from .choices import EventFormat, EventLanguage
@@ -21,6 +22,27 @@ class EventPageForm(OrganizationPageForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The languages spoken at the event."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each new registrant's name and e-mail address go to the notification address:
+        # only those who may see the registrations may say where (and that is logged).
+        if self.for_user is not None and not self.may_direct_registrations():
+            self.fields.pop("organizer_email", None)
+
+    def may_direct_registrations(self):
+        if self.for_user.is_superuser:
+            return True
+        org = self.organization()
+        return org is not None and may_direct_registrations(self.for_user, org.site_id)
+
+    def save(self, commit=True):
+        before = self.initial.get("organizer_email") or ""
+        page = super().save(commit=commit)
+        if "organizer_email" in self.fields and page.organizer_email != before:
+            # Logged by events.wagtail_hooks once the page is saved (a new one has no id yet).
+            page.organizer_email_change = {"before": before, "after": page.organizer_email}
+        return page
 
     def clean_languages(self):
         chosen = self.cleaned_data["languages"]

@@ -1,25 +1,23 @@
 """The registrations in the admin menu and in an event's page header, and events that keep
 their registrations: an event people registered for is neither deleted nor moved to another
-organization."""
+organization, by the admin's views, its bulk actions or its API (events.guards)."""
 
-import operator
-from functools import reduce
-
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import log
 from wagtail.models import Page
 
-from organizations.models import OrganizationSettings
+from organizations.forms import ChangeFormatter
 
 from . import admin_views
-from .models import EventPage, Registration
+from .admin_api import GuardedPagesAdminAPIViewSet
+from .guards import refusal_to_delete, refusal_to_move
+from .models import EventPage
 
 
 @hooks.register("register_admin_urls")
@@ -102,70 +100,66 @@ def registrations_of_the_event(page, user, next_url=None, view_name=None):
     ]
 
 
-def registrations_under(pages):
-    """Registrations of events among the pages or below them."""
-    if not pages:
-        return Registration.objects.none()
-    return Registration.objects.filter(
-        reduce(operator.or_, (Q(event__path__startswith=page.path) for page in pages))
-    )
+ORGANIZER_EMAIL_CHANGED = "events.organizer_email"
 
 
-def cascaded(page, action):
-    """The page with the translations and aliases Wagtail acts on along with it."""
-    pages = {page}
-    for fn in hooks.get_hooks("construct_translated_pages_to_cascade_actions"):
-        more = fn([page], action)
-        if isinstance(more, dict):
-            for extra in more.values():
-                pages.update(extra)
-    return list(pages)
+@hooks.register("register_log_actions")
+def register_organizer_email_action(actions):
+    @actions.register_action(ORGANIZER_EMAIL_CHANGED)
+    class OrganizerEmailChanged(ChangeFormatter):
+        label = gettext_lazy("Change the address notified about registrations")
+        message = gettext_lazy(
+            "Address notified about registrations changed from “%(before)s” to “%(after)s”"
+        )
 
 
-def refusal_to_delete(page):
-    return _(
-        "“%(title)s” cannot be deleted: people have registered for it (or for an event "
-        "below it), and their registrations are kept until the organization's retention "
-        "period ends. Unpublish it instead."
-    ) % {"title": page.get_admin_display_title()}
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def log_where_registrations_are_sent(request, page):
+    # In the event's history: who sent the registrants' names and addresses elsewhere.
+    change = getattr(page, "organizer_email_change", None)
+    if change is not None:
+        log(page, ORGANIZER_EMAIL_CHANGED, user=request.user, data=change)
+
+
+@hooks.register("construct_admin_api")
+def guard_page_actions_of_the_admin_api(router):
+    router.register_endpoint("pages", GuardedPagesAdminAPIViewSet)
 
 
 @hooks.register("before_delete_page")
 def keep_events_with_registrations(request, page):
-    if registrations_under(cascaded(page, "delete")).exists():
-        messages.error(request, refusal_to_delete(page))
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
-    return None
+    refusal = refusal_to_delete(page)
+    if refusal is None:
+        return None
+    messages.error(request, refusal)
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
 @hooks.register("before_bulk_action")
 def keep_events_with_registrations_in_bulk(request, action_type, objects, action):
-    if action_type != "delete" or not issubclass(action.model, Page):
+    if not issubclass(action.model, Page):
         return None
-    kept = [page for page in objects if registrations_under(cascaded(page, "delete")).exists()]
-    if not kept:
+    if action_type == "delete":
+        refusals = [refusal_to_delete(page) for page in objects]
+    elif action_type == "move":
+        # Bulk moves put each page last under the destination.
+        destination = action.get_execution_context()["destination"]
+        refusals = [refusal_to_move(page, destination) for page in objects]
+    else:
         return None
-    for page in kept:
-        messages.error(request, refusal_to_delete(page))
+    refusals = [refusal for refusal in refusals if refusal is not None]
+    if not refusals:
+        return None
+    for refusal in refusals:
+        messages.error(request, refusal)
     return redirect(action.next_url)
 
 
 @hooks.register("before_move_page")
 def keep_registrations_within_their_organization(request, page, destination):
-    # Moving a page elsewhere in its own site is harmless; into another organization's
-    # site it would hand the people registered for its events to that organization.
-    if not registrations_under(cascaded(page, "move")).exists():
+    refusal = refusal_to_move(page, destination)
+    if refusal is None:
         return None
-    source = OrganizationSettings.for_page(page)
-    target = OrganizationSettings.for_page(destination)
-    if source is not None and target is not None and source.pk == target.pk:
-        return None
-    messages.error(
-        request,
-        _(
-            "“%(title)s” cannot be moved to another organization: people have registered "
-            "for it, and their data stays with the organization they registered with."
-        )
-        % {"title": page.get_admin_display_title()},
-    )
+    messages.error(request, refusal)
     return redirect("wagtailadmin_explore", page.get_parent().pk)

@@ -1,9 +1,12 @@
 import logging
+import posixpath
 
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+from django.views.static import serve
 
 from core.languages import best_language
 from organizations.branding import branding_for
@@ -43,3 +46,26 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# What a browser may show of /media/ as it is: the raster images Wagtail accepted (each
+# checked by its content on upload) and their renditions. Anything else found there is sent
+# as a download, and nothing served from there may run a script or load anything.
+INLINE_MEDIA_TYPES = {"image/avif", "image/gif", "image/jpeg", "image/png", "image/webp"}
+MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox"
+# Documents only through Wagtail's view (/documents/<id>/<name>), which checks a
+# collection's privacy and serves them as downloads (config.settings WAGTAILDOCS_*).
+MEDIA_FOLDERS_NOT_SERVED = {"documents"}
+
+
+def serve_media(request, path):
+    """An uploaded file, as the web server in front serves it in production (README)."""
+    path = posixpath.normpath(path).lstrip("/")
+    if path.split("/", 1)[0] in MEDIA_FOLDERS_NOT_SERVED:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Security-Policy"] = MEDIA_CONTENT_SECURITY_POLICY
+    response["X-Content-Type-Options"] = "nosniff"
+    if response.get("Content-Type", "").split(";")[0].strip() not in INLINE_MEDIA_TYPES:
+        response["Content-Disposition"] = "attachment"
+    return response

@@ -5,8 +5,9 @@ permission, so the staff of one organization could create (and publish) translat
 of another's pages, and it asks only whether one may change snippets of a type, so
 they could translate another's partners (organization-owned snippets), and a translator
 could override an image or document with any id; the page chooser shows any page by id as
-the parent of its listing; bulk actions, the page chooser's "chosen" answer and some reports name
-other organizations' pages, images, documents and staff. These patterns are matched
+the parent of its listing; bulk actions, the page chooser's "chosen" answer,
+wagtail-localize's snippet API, the tag suggestions and some reports name other
+organizations' pages, snippets, tags, images, documents and staff. These patterns are matched
 before Wagtail's own admin URLs and refuse or narrow such requests; the views behind
 them are Wagtail's and wagtail-localize's. The page explorer and its filters go through
 Wagtail's own page viewset instead (page_admin.py).
@@ -15,13 +16,15 @@ Wagtail's own page viewset instead (page_admin.py).
 from io import BytesIO
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404, QueryDict
+from django.http import Http404, JsonResponse, QueryDict
 from django.http.multipartparser import MultiPartParser
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from taggit.models import Tag, TagBase
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views import chooser
+from wagtail.admin.views import chooser, tags
 from wagtail.admin.views.bulk_action import index as bulk_action_index
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.reports.audit_logging import (
@@ -31,11 +34,13 @@ from wagtail.admin.views.reports.audit_logging import (
 )
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import CollectionMember, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
-from wagtail_localize.views import edit_translation
+from wagtail_localize.views import edit_translation, snippets_api
 from wagtail_localize.views.edit_translation import (
     FieldHasNoEditPanelError,
     TabHelper,
@@ -49,7 +54,7 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .membership import can_reach_page, own_pages
-from .owned import may
+from .owned import OrganizationOwned, may, visible_to
 from .page_admin import (
     OrganizationFormPagesListView,
     OrganizationLockedPagesView,
@@ -195,6 +200,21 @@ def may_choose(user, media):
     return policy_registry.get(media).user_has_permission_for_instance(user, "choose", media)
 
 
+class OrganizationSnippetsAPIViewSet(snippets_api.SnippetViewSet):
+    # wagtail-localize's editor asks this for the name and edit link of a snippet chosen in
+    # a block; it answered with any object by id, and listed all. Keep to those one may
+    # choose: one's own organization's, and the shared partner directory.
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        user = self.request.user
+        if user.is_superuser:
+            return queryset
+        if issubclass(queryset.model, OrganizationOwned):
+            return visible_to(user, queryset)
+        policy = policy_registry.get_by_type(queryset.model)
+        return policy.instances_user_has_any_permission_for(user, ["view", "choose", "change"])
+
+
 class OrganizationTranslationsReportView(TranslationsReportView):
     # wagtail-localize's report lists every translation of the installation, with the
     # titles of other organizations' pages; keep those of one's own pages.
@@ -244,6 +264,10 @@ def visible_objects(user, model):
         return None
     if issubclass(model, Page):
         return own_pages(user)
+    if issubclass(model, OrganizationOwned):
+        # Snippets: one's own organization's funding notices and news categories, and the
+        # whole of a directory every organization chooses from (partners).
+        return visible_to(user, model._default_manager.all())
     if issubclass(model, CollectionMember):
         # Images and documents: those in the collections one holds any permission on.
         collections = policy_registry.get_by_type(model).collections_user_has_any_permission_for(
@@ -251,6 +275,25 @@ def visible_objects(user, model):
         )
         return model.objects.filter(collection__in=collections)
     return None
+
+
+class OwnMediaAPIMixin:
+    """Wagtail's admin API lists every image or document of the installation, with its
+    address, to any member of staff; wagtail-localize's editor asks it about the images
+    and documents of a translation. Keep to those one may see in the admin."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        visible = visible_objects(self.request.user, queryset.model)
+        return queryset if visible is None else queryset.filter(pk__in=visible.values("pk"))
+
+
+class OwnImagesAdminAPIViewSet(OwnMediaAPIMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class OwnDocumentsAdminAPIViewSet(OwnMediaAPIMixin, DocumentsAdminAPIViewSet):
+    pass
 
 
 def bulk_action(request, app_label, model_name, action):
@@ -274,6 +317,64 @@ def bulk_action(request, app_label, model_name, action):
             "id", [str(pk) for pk in visible.filter(pk__in=ids).values_list("pk", flat=True)]
         )
     return bulk_action_index(request, app_label, model_name, action)
+
+
+def tag_autocomplete(request, app_name=None, model_name=None):
+    # Wagtail suggests every tag of the installation that starts with the letters typed:
+    # those of other organizations' articles (drafts too), images and documents. Suggest
+    # those used on what one may see in the admin.
+    if request.user.is_superuser:
+        return tags.autocomplete(request, app_name, model_name)
+    if app_name and model_name:
+        try:
+            content_type = ContentType.objects.get_by_natural_key(app_name, model_name)
+        except ContentType.DoesNotExist as e:
+            raise Http404 from e
+        tag_model = content_type.model_class()
+        if tag_model is None or not issubclass(tag_model, TagBase):
+            raise Http404
+    else:
+        tag_model = Tag
+    term = request.GET.get("term")
+    if not term:
+        return JsonResponse([], safe=False)
+    names = (
+        tag_model.objects.filter(
+            name__istartswith=term, pk__in=tags_in_use(request.user, tag_model)
+        )
+        .order_by("name")
+        .values_list("name", flat=True)[: tags.TAGS_AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(list(names), safe=False)
+
+
+def tags_in_use(user, tag_model):
+    """Ids of the tags of `tag_model` used on objects the user may see in the admin: pages
+    (through a tagged-item model such as news.ArticlePageTag), images and documents
+    (through taggit's generic TaggedItem). Tags of objects not scoped here are left out."""
+    ids = set()
+    for relation in tag_model._meta.related_objects:
+        through, tag_field = relation.related_model, relation.field.name
+        if not (relation.one_to_many and hasattr(through, "content_object")):
+            continue
+        target = through._meta.get_field("content_object")
+        if target.is_relation and target.related_model is not None:
+            visible = visible_objects(user, target.related_model)
+            if visible is not None:
+                used = through.objects.filter(content_object__in=visible.values("pk"))
+                ids.update(used.values_list(tag_field, flat=True))
+            continue
+        # A generic relation: the tagged objects are of any type, named by content type.
+        for type_id in through.objects.values_list("content_type", flat=True).distinct():
+            model = ContentType.objects.get_for_id(type_id).model_class()
+            visible = visible_objects(user, model) if model is not None else None
+            if visible is None:
+                continue
+            used = through.objects.filter(
+                content_type_id=type_id, object_id__in=visible.values("pk")
+            )
+            ids.update(used.values_list(tag_field, flat=True))
+    return ids
 
 
 def page_types_usage(request, results=False):
@@ -339,6 +440,19 @@ urlpatterns = [
     path(
         "admin/localize/reports/translations/results/",
         require_admin_access(OrganizationTranslationsReportView.as_view(results_only=True)),
+    ),
+    path(
+        "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+        require_admin_access(OrganizationSnippetsAPIViewSet.as_view({"get": "list"})),
+    ),
+    path(
+        "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        require_admin_access(OrganizationSnippetsAPIViewSet.as_view({"get": "retrieve"})),
+    ),
+    path("admin/tag-autocomplete/", require_admin_access(tag_autocomplete)),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        require_admin_access(tag_autocomplete),
     ),
     path("admin/choose-page/", require_admin_access(browse_pages)),
     path("admin/choose-page/<int:parent_page_id>/", require_admin_access(browse_pages)),

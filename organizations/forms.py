@@ -2,17 +2,37 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import DomainNameValidator
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import StreamValue
 from wagtail.blocks.stream_block import StreamBlockValidationError
-from wagtail.models import Collection, CollectionMember, Page
+from wagtail.log_actions import LogFormatter, log
+from wagtail.models import Collection, CollectionMember, Page, Site
+
+from .membership import may_direct_registrations
+
+# The log action of a change of the organization's e-mail domains (organizations.wagtail_hooks).
+EMAIL_DOMAINS_CHANGED = "organizations.email_domains"
+
+
+class ChangeFormatter(LogFormatter):
+    """How the admin shows a change logged with its `before` and `after` values."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return self.message % {
+            "before": data.get("before") or gettext("none"),
+            "after": data.get("after") or gettext("none"),
+        }
+
 
 NOT_OWN_MEDIA = _("Choose an image or document from this organization's collection.")
 NOT_OWN_PAGE = _("Choose one of this organization's own pages.")
+NOT_OWN_SNIPPET = _("This belongs to another organization: choose one of this organization's own.")
 
 
 class OwnMediaMixin:
@@ -43,6 +63,7 @@ class OwnMediaMixin:
                 for refused, message in (
                     (blocks_with_foreign_media(value, allowed), NOT_OWN_MEDIA),
                     (blocks_with_foreign_pages(value, org), NOT_OWN_PAGE),
+                    (blocks_with_foreign_owned_objects(value, org), NOT_OWN_SNIPPET),
                 ):
                     if refused:
                         # At the top of the field and on each block that holds such a choice.
@@ -105,6 +126,37 @@ def blocks_with_foreign_pages(stream, org):
     return sorted({index for index, pk in references if pk not in found})
 
 
+def blocks_with_foreign_owned_objects(stream, org):
+    """Indexes of the stream's blocks that chose another organization's own object, such as
+    a funding notice (organizations.owned.OrganizationOwned: a `site` of its own, not
+    shared for choosing like the partner directory)."""
+    references = []  # (index, model, pk)
+    for index, child in enumerate(stream):
+        for model, object_id, _path, _content_path in child.block.extract_references(child.value):
+            if is_owned(model) and not getattr(model, "shared_for_choosing", False):
+                references.append((index, model, str(object_id)))
+    refused = set()
+    for model in {model for _index, model, _pk in references}:
+        pks = {pk for _index, other, pk in references if other is model}
+        foreign = {
+            str(pk)
+            for pk in model._default_manager.filter(pk__in=pks)
+            .exclude(site_id=org.site_id)
+            .values_list("pk", flat=True)
+        }
+        refused.update(index for index, other, pk in references if other is model and pk in foreign)
+    return sorted(refused)
+
+
+def is_owned(model):
+    """Whether objects of the model belong to one organization (its site)."""
+    try:
+        field = model._meta.get_field("site")
+    except FieldDoesNotExist:
+        return False
+    return field.many_to_one and issubclass(field.related_model, Site)
+
+
 class OrganizationSettingsForm(OwnMediaMixin, WagtailAdminModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
@@ -113,8 +165,32 @@ class OrganizationSettingsForm(OwnMediaMixin, WagtailAdminModelForm):
         help_text=_("The languages this organization publishes in. Polish is always included."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Registrations (names, e-mail addresses, answers) are e-mailed to addresses in the
+        # organization's domains: only those who may see them may say which domains.
+        if (
+            self.for_user is not None
+            and "email_domains" in self.fields
+            and not may_direct_registrations(self.for_user, self.instance.site_id)
+        ):
+            del self.fields["email_domains"]
+
     def organization(self):
         return self.instance if self.instance.site_id else None
+
+    def save(self, commit=True):
+        before = self.initial.get("email_domains") or ""
+        instance = super().save(commit=commit)
+        if commit and "email_domains" in self.fields and instance.email_domains != before:
+            # In the site history: who sent the registrations elsewhere, and from where to where.
+            log(
+                instance,
+                EMAIL_DOMAINS_CHANGED,
+                user=self.for_user,
+                data={"before": before, "after": instance.email_domains},
+            )
+        return instance
 
     def clean_languages(self):
         chosen = self.cleaned_data["languages"]

@@ -91,3 +91,16 @@ def site_ids_with_permission(user, permission):
             )
         cache[permission] = ids
     return cache[permission]
+
+
+# Seeing an organization's registrations: the site permission its registrations group holds
+# (events.apps.REGISTRATIONS_PERMISSION, named here by string: organizations imports no app
+# above it).
+REGISTRATIONS_PERMISSION = "events.view_registration"
+
+
+def may_direct_registrations(user, site_id):
+    """Whether the user may say where the organization's registrations are e-mailed (its
+    e-mail domains, an event's notification address): only those who may see them, its
+    registrations group, and superusers. Names and e-mail addresses go there."""
+    return site_id in site_ids_with_permission(user, REGISTRATIONS_PERMISSION)

@@ -1,6 +1,9 @@
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from .admin_guards import OwnDocumentsAdminAPIViewSet, OwnImagesAdminAPIViewSet
+from .forms import EMAIL_DOMAINS_CHANGED, ChangeFormatter
 from .membership import within_own_organizations
 from .owned import OrganizationOwned, may
 from .page_admin import OrganizationPageViewSet
@@ -18,6 +21,23 @@ def only_own_organizations_pages_in_chooser(pages, request):
     # staff may link only to their own. (Explorer and admin search are already limited
     # to the pages a user holds permissions on.)
     return pages.filter(within_own_organizations(request.user))
+
+
+@hooks.register("construct_admin_api", order=100)
+def only_own_media_in_admin_api(router):
+    # After wagtail.images and wagtail.documents have registered theirs (order 0).
+    router.register_endpoint("images", OwnImagesAdminAPIViewSet)
+    router.register_endpoint("documents", OwnDocumentsAdminAPIViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_registration_address_actions(actions):
+    @actions.register_action(EMAIL_DOMAINS_CHANGED)
+    class EmailDomainsChanged(ChangeFormatter):
+        label = _("Change the e-mail domains that get registrations")
+        message = _(
+            "E-mail domains that get registrations changed from “%(before)s” to “%(after)s”"
+        )
 
 
 @hooks.register("construct_reports_menu")

@@ -174,8 +174,17 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Foundation CMS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Raster formats only, each checked by its content (Willow). No SVG: an SVG file is a
+# document that can carry scripts, and it would run with the session of whoever opens it
+# from /media/ (an administrator). Wagtail's own default adds AVIF.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Documents are served by Wagtail's view (never straight from /media/, see
+# home.views.serve_media), which checks a collection's privacy, sends every type but PDF
+# as a download and forbids scripts (Content-Security-Policy: default-src 'none';
+# X-Content-Type-Options: nosniff).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -4,10 +4,13 @@ at times relative to now, their translations and photos."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from core.dates import WARSAW
 from events.models import EventIndexPage, EventPage
+from organizations.provisioning import group_name
+from tests.conftest import make_staff
 from tests.utils import add_child_page, listing_page, translate_page
 from tests.utils import make_image as make_image
 from tests.utils import text_of as text_of
@@ -79,3 +82,12 @@ def integration_talk(index_a):
         capacity=40,
         waiting_list=True,
     )
+
+
+@pytest.fixture
+def editor_registrar_a(org_a):
+    """An editor of Fundacja Alfa who is also in its registrations group: may say where
+    registrations are e-mailed (the e-mail domains, an event's notification address)."""
+    user = make_staff(org_a, "editors", username="alfa-editor-registrations")
+    user.groups.add(Group.objects.get(name=group_name(org_a.name, "registrations")))
+    return user

@@ -745,10 +745,10 @@ def set_domains(org, domains):
     ],
 )
 def test_registrations_go_only_to_an_address_in_the_organizations_domains(
-    client, editor_a, org_a, index_a, domains, address, accepted
+    client, editor_registrar_a, org_a, index_a, domains, address, accepted
 ):
     set_domains(org_a, domains)
-    login(client, editor_a)
+    login(client, editor_registrar_a)
 
     response = client.post(add_url(index_a), event_form(organizer_email=address))
 
@@ -759,11 +759,11 @@ def test_registrations_go_only_to_an_address_in_the_organizations_domains(
 
 
 def test_without_domains_staff_are_told_to_set_them_in_the_settings(
-    client, editor_a, org_a, index_a
+    client, editor_registrar_a, org_a, index_a
 ):
     set_domains(org_a, "")
 
-    response = login(client, editor_a).post(
+    response = login(client, editor_registrar_a).post(
         add_url(index_a), event_form(organizer_email="biuro@fundacja-alfa.pl")
     )
 
@@ -774,8 +774,8 @@ def test_without_domains_staff_are_told_to_set_them_in_the_settings(
     assert not EventPage.objects.filter(slug="porozmawiajmy-o-integracji").exists()
 
 
-def test_organization_settings_keep_domains_in_a_clean_list(client, editor_a, org_a):
-    response = login(client, editor_a).post(
+def test_organization_settings_keep_domains_in_a_clean_list(client, editor_registrar_a, org_a):
+    response = login(client, editor_registrar_a).post(
         settings_url(org_a),
         settings_form(org_a, email_domains=" Fundacja-Alfa.PL,@alfa.org.pl , fundacja-alfa.pl,"),
     )
@@ -788,8 +788,10 @@ def test_organization_settings_keep_domains_in_a_clean_list(client, editor_a, or
 @pytest.mark.parametrize(
     "domains", ["biuro@fundacja-alfa.pl", "https://fundacja-alfa.pl", "fundacja alfa", "alfa"]
 )
-def test_organization_settings_refuse_what_is_not_a_domain(client, editor_a, org_a, domains):
-    response = login(client, editor_a).post(
+def test_organization_settings_refuse_what_is_not_a_domain(
+    client, editor_registrar_a, org_a, domains
+):
+    response = login(client, editor_registrar_a).post(
         settings_url(org_a), settings_form(org_a, email_domains=domains)
     )
 

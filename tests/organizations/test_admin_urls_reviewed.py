@@ -51,7 +51,6 @@ PAGE_REPORT = (
     "lists the pages Wagtail's page permission policy gives the user; its only filter "
     "choices are page types"
 )
-OPEN_HOLE = "OPEN (issue 8, item 7): names other organizations' things; being closed"
 
 REVIEWED = {
     **dict.fromkeys(
@@ -265,25 +264,6 @@ REVIEWED = {
     "wagtailadmin_editing_sessions:release": "releases the user's own editing session",
     "wagtailadmin_reports:aging_pages": PAGE_REPORT,
     "wagtailadmin_reports:aging_pages_results": PAGE_REPORT,
-    **dict.fromkeys(
-        [
-            "wagtailadmin_api:documents:detail",
-            "wagtailadmin_api:documents:find",
-            "wagtailadmin_api:documents:listing",
-            "wagtailadmin_api:images:detail",
-            "wagtailadmin_api:images:find",
-            "wagtailadmin_api:images:listing",
-            "wagtailadmin_api:pages:action",
-            "wagtailadmin_api:pages:detail",
-            "wagtailadmin_api:pages:find",
-            "wagtailadmin_api:pages:listing",
-            "wagtailadmin_tag_autocomplete",
-            "wagtailadmin_tag_model_autocomplete",
-            "wagtail_localize:snippets_api_detail",
-            "wagtail_localize:snippets_api_listing",
-        ],
-        OPEN_HOLE,
-    ),
 }
 
 
