@@ -6,21 +6,63 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
+# pytest-xdist workers, each with its own test database (PostgreSQL: test_<name>_gw0, …) and
+# live server; `auto` is one per CPU. PYTEST_WORKERS=0 runs the suite in this one process.
+PYTEST_WORKERS ?= auto
 # The Nu HTML Checker (the W3C validator), for the tests that validate the public pages.
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test lint check messages makemessages bench clean
+# Debian packages. `make run` needs gettext (msgfmt compiles the translations); `make test`
+# also needs Chromium (browser tests), Java and npm (the HTML validator) and Pango (WeasyPrint
+# lays out the PDFs of pages). python3-venv only when $(PYTHON) lacks ensurepip (Debian's own).
+RUN_PACKAGES := python3-venv gettext
+TEST_PACKAGES := $(RUN_PACKAGES) chromium default-jre-headless npm libpango-1.0-0 libpangoft2-1.0-0
+
+.PHONY: run test lint check messages makemessages bench clean run-packages test-packages
+
+# Those of the packages in $(1) that are missing are installed (as root, with apt-get), or
+# the command that installs them is printed and make stops. A package counts as present
+# when what we use of it is there, wherever it came from.
+define install-missing-packages
+	@missing=""; \
+	for package in $(1); do \
+	  case $$package in \
+	    python3-venv) $(PYTHON) -c "import ensurepip" 2>/dev/null ;; \
+	    gettext) command -v msgfmt >/dev/null ;; \
+	    chromium) test -x "$(CHROMIUM)" ;; \
+	    default-jre-headless) command -v java >/dev/null ;; \
+	    npm) command -v npm >/dev/null ;; \
+	    *) ! command -v dpkg >/dev/null || dpkg -s $$package >/dev/null 2>&1 ;; \
+	  esac || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing the missing Debian packages:$$missing"; \
+	    apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "Missing Debian packages; install them with:"; \
+	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+endef
+
+run-packages:
+	$(call install-missing-packages,$(RUN_PACKAGES))
+
+test-packages:
+	$(call install-missing-packages,$(TEST_PACKAGES))
 
 # A second run reuses the virtualenv: it is rebuilt only when pyproject.toml changes.
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml | run-packages
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-messages: $(BIN)/.installed
-	@command -v msgfmt >/dev/null || { echo "msgfmt missing: install gettext (apt-get install gettext)"; exit 1; }
+messages: $(BIN)/.installed | run-packages
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
 run: $(BIN)/.installed messages
@@ -39,20 +81,19 @@ check: $(BIN)/.installed messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-$(VNU_JAR):
-	@command -v npm >/dev/null || { echo "npm missing: the HTML validator comes from the npm registry (apt-get install npm)"; exit 1; }
+$(VNU_JAR): | test-packages
 	npm install --prefix $(VENV)/vnu --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
 
-test: lint check $(VNU_JAR)
-	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) missing: the browser tests need Debian's chromium (apt-get install chromium)"; exit 1; }
-	@command -v java >/dev/null || { echo "java missing: the HTML validator runs on Java (apt-get install default-jre-headless)"; exit 1; }
-	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest $(PYTEST_ARGS)
+# `--dist load` hands each worker its tests in collection order, so browser tests stay last
+# in every worker (see tests/browser/conftest.py). The 25 slowest tests are listed at the end.
+test: test-packages lint check $(VNU_JAR)
+	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load --durations=25 $(PYTEST_ARGS)
 
 # Measurements (timings, query counts) printed for the notes; never asserted as times.
 bench: $(BIN)/.installed messages
 	$(BIN)/pytest -m bench -q -p no:cacheprovider tests/benchmarks
 
-makemessages: $(BIN)/.installed
+makemessages: $(BIN)/.installed | run-packages
 	$(BIN)/python manage.py makemessages -l pl -l uk -l en --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
 
 clean:

@@ -53,6 +53,7 @@ def pytest_itemcollected(item):
 def pytest_collection_modifyitems(items):
     # Browser tests run last: once Playwright has started, the main thread looks like
     # async code to Django and asyncio until the end of the session (see `chromium`).
+    # Under pytest-xdist (`make test`), `--dist load` keeps this order within each worker.
     items[:] = sorted(items, key=is_browser_test)
 
 
