@@ -3,11 +3,17 @@
 Organizations are made with the same code as `manage.py create_organization`.
 """
 
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connections
+from django.test import override_settings
 
 from home.models import ContentPage
 from organizations.models import OrganizationSettings
@@ -96,9 +102,52 @@ def seeded_organization(slug, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploads (images, documents, logos) of a test go to its own folder, never the project's."""
-    settings.MEDIA_ROOT = tmp_path
+def media_root(settings, tmp_path, request):
+    """Uploads (images, documents, logos) of a test go to its own folder, never the project's;
+    a test reading the demo (`demo_database`) uses the demo's folder, where its logos are."""
+    demo = request.node.funcargs.get("demo_database")
+    settings.MEDIA_ROOT = demo.media_root if demo is not None else tmp_path
+
+
+@dataclass
+class Demo:
+    output: str
+    media_root: Path
+
+
+@pytest.fixture(scope="module")
+def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`manage.py demo` run once for a module's tests, with real commits as under `make run`
+    (wagtail-localize publishes translations when each commit happens).
+
+    Building the demo takes 10 to 20 seconds; the module's tests read it, and whatever one
+    of them changes is rolled back as usual (they use the ordinary `db` access). Afterwards
+    the database is flushed and what it held before put back (the suite's two
+    organizations), as after a transactional test with serialized rollback. Under
+    pytest-xdist each worker that runs one of the module's tests builds it once.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        before = {
+            connection.alias: connection.creation.serialize_db_to_string()
+            for connection in connections.all(initialized_only=True)
+        }
+        output = StringIO()
+        call_command("demo", "--port", "8123", stdout=output)
+    yield Demo(output=output.getvalue(), media_root=media)
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            # As TransactionTestCase does before restoring: no post_migrate content types and
+            # permissions, which the serialized rows hold already.
+            call_command(
+                "flush",
+                database=connection.alias,
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(before[connection.alias])
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,19 +1,35 @@
-"""`manage.py demo`: the demo organizations a newcomer gets from `make run`."""
+"""`manage.py demo`: the demo organizations a newcomer gets from `make run`: their sites,
+standard pages, the forum report in the news and Studio M6's meeting in Toruń, all in their
+languages through wagtail-localize. One build serves the module (`demo_database`)."""
 
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.demo import DEMO_ORGANIZATIONS
+from core.dates import WARSAW
+from events.models import EventIndexPage, EventPage
+from home.demo import DEMO_ORGANIZATIONS, demo_event_times
 from home.models import ContentPage, HomePage
+from news.models import ArticlePage, NewsIndexPage
 from organizations.models import OrganizationSettings
 
-# wagtail-localize publishes translations when a transaction commits: real commits,
-# and the tree roots that Wagtail's migrations create restored after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The tests read one build of the demo; their own changes roll back.
+pytestmark = pytest.mark.django_db
+
+NEWS_TITLES = {
+    "pl": "Za nami III Forum Współpracy i Integracji",
+    "uk": "Відбувся III Форум співпраці та інтеграції",
+    "en": "The 3rd Forum of Cooperation and Integration is behind us",
+}
+EVENT_TITLES = {
+    "pl": "Porozmawiajmy o integracji",
+    "uk": "Поговорімо про інтеграцію",
+    "en": "Let's talk about integration",
+}
 
 
 def run_demo():
@@ -22,8 +38,8 @@ def run_demo():
     return out.getvalue()
 
 
-def test_demo_builds_organizations_on_their_own_hostnames_and_prints_logins():
-    output = run_demo()
+def test_demo_builds_organizations_on_their_own_hostnames_and_prints_logins(demo_database):
+    output = demo_database.output
 
     assert len(DEMO_ORGANIZATIONS) >= 2
     for definition in DEMO_ORGANIZATIONS:
@@ -64,16 +80,83 @@ def test_demo_builds_organizations_on_their_own_hostnames_and_prints_logins():
         assert m6.published_privacy_policy().slug == "polityka-konfidentsiinosti"
 
 
-def test_a_second_run_keeps_the_content():
-    run_demo()
+def test_a_second_run_keeps_the_content_and_adds_nothing_twice(
+    demo_database, django_capture_on_commit_callbacks
+):
     about = ContentPage.objects.filter(slug="o-nas", locale__language_code="pl").first()
     about.title = "O nas – zmienione"
     about.save_revision().publish()
-    pages = Page.objects.count()
+    counts = [model.objects.count() for model in (Page, ArticlePage, EventPage)]
 
-    output = run_demo()
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run_demo()
 
     assert "already exists; kept as it is" in output
-    assert Page.objects.count() == pages
+    assert [model.objects.count() for model in (Page, ArticlePage, EventPage)] == counts
     about.refresh_from_db()
     assert about.title == "O nas – zmienione"
+
+
+def test_each_demo_organization_has_the_forum_report_in_its_languages(demo_database):
+    for definition in DEMO_ORGANIZATIONS:
+        host = definition["hostname"]
+        for language in definition["languages"]:
+            article = ArticlePage.objects.get(
+                slug="za-nami-iii-forum-wspolpracy-i-integracji",
+                locale__language_code=language,
+                url_path__startswith=f"/{definition['slug']}",
+            )
+            assert article.live
+            assert article.title == NEWS_TITLES[language]
+            assert str(article.date) == "2023-12-05"
+            assert article.category.locale.language_code == language
+            index = NewsIndexPage.objects.get(pk=article.get_parent().pk)
+            assert index.show_in_menus
+
+            html = Client().get(article.url, HTTP_HOST=host).content.decode()
+            assert NEWS_TITLES[language] in html
+            assert "Mateusz Płoskonka" in html
+            assert 'class="quote"' in html
+
+    ukrainian = ArticlePage.objects.get(locale__language_code="uk", url_path__startswith="/m6")
+    assert ukrainian.category.name == "Новини"
+    assert "Нашими гостями були" in str(ukrainian.body)
+    english = ArticlePage.objects.get(locale__language_code="en", url_path__startswith="/m6")
+    assert english.category.name == "News"
+    assert english.intro.startswith("Solidarity, dignity, empathy")
+
+
+def test_studio_m6_has_the_meeting_in_toru_in_its_languages(demo_database):
+    start, _end = demo_event_times()
+
+    for language, title in EVENT_TITLES.items():
+        event = EventPage.objects.get(
+            slug="porozmawiajmy-o-integracji",
+            locale__language_code=language,
+            url_path__startswith="/m6",
+        )
+        assert event.live
+        assert event.title == title
+        assert event.start == start
+        assert event.start.astimezone(WARSAW).strftime("%m-%d %H:%M") == "12-14 09:30"
+        assert event.end.astimezone(WARSAW).strftime("%H:%M") == "15:30"
+        assert event.full_address() == "ul. Mostowa 6, 87-100 Toruń"
+        assert event.registration_mode == "form"
+        assert event.capacity == 30
+        assert isinstance(event.get_parent().specific, EventIndexPage)
+
+        response = Client().get(event.get_url_parts()[2], HTTP_HOST="m6.localhost")
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert title.replace("'", "&#x27;") in html
+        assert 'class="event-info' in html
+        assert "Fundacja Stocznia" in html
+        assert "openstreetmap.org/search" in html
+
+    ukrainian = EventPage.objects.get(locale__language_code="uk", url_path__startswith="/m6")
+    assert ukrainian.venue_name == "соціальна кав'ярня PERS"
+    assert "Чому така зустріч?" in str(ukrainian.body)
+    html = Client().get(ukrainian.get_url_parts()[2], HTTP_HOST="m6.localhost").content.decode()
+    assert f"14 грудня {start.year}, 9:30" in html
+    assert "Інформаційна співпраця" in html
+    assert not EventPage.objects.filter(url_path__startswith="/konsorcjum")

@@ -4,10 +4,7 @@ privacy policy, news, the forum report, events, the event with its registration 
 a page with one of every body block, search, a 404, and a registration form sent back
 with its errors."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
 
@@ -20,10 +17,8 @@ from tests.utils import add_child_page, html_errors, visit
 
 
 @pytest.fixture
-def demo(transactional_db, django_db_serialized_rollback):
-    # Real commits, as under `make run`: wagtail-localize publishes translations when each
-    # commit happens (see tests/home/test_demo.py).
-    call_command("demo", "--port", "8123", stdout=StringIO())
+def demo(demo_database, db):
+    # One build of the demo with real commits, as under `make run` (tests/conftest.py).
     return list(
         OrganizationSettings.objects.filter(
             slug__in=[definition["slug"] for definition in DEMO_ORGANIZATIONS]
