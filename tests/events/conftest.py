@@ -1,5 +1,6 @@
-"""Events of two organizations: their event indexes (made by create_organization), events
-at times relative to now, their translations and photos."""
+"""Fixtures of the events tests: the event indexes of two organizations (made by
+create_organization), an event with a registration form, an editor who may say where
+registrations are e-mailed. The helpers are in tests/events/helpers.py."""
 
 import pytest
 from django.contrib.auth.models import Group

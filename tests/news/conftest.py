@@ -1,5 +1,5 @@
-"""News of two organizations: their indexes (made by create_organization), categories,
-articles and photos."""
+"""Fixtures of the news tests: the news indexes of two organizations (made by
+create_organization). The helpers are in tests/news/helpers.py."""
 
 import pytest
 

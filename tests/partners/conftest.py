@@ -1,4 +1,5 @@
-"""Partners of two organizations, their logos and translations."""
+"""Fixtures of the partners tests: Polish as the language, a partner of each organization.
+The helpers are in tests/partners/helpers.py."""
 
 import pytest
 from django.utils import translation
