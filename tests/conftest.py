@@ -8,20 +8,14 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.test import override_settings
 
-from home.models import ContentPage
 from organizations.models import OrganizationSettings
-from organizations.provisioning import create_organization, group_name
-from tests.utils import add_child_page
-
-PASSWORD = "correct-horse-battery"
-
+from organizations.provisioning import create_organization
+from tests.utils import add_content_page, make_organization, make_staff
 
 ORGANIZATIONS = {
     "alfa": {
@@ -37,13 +31,6 @@ ORGANIZATIONS = {
         "languages": ["pl", "uk"],
     },
 }
-
-
-def make_organization(django_capture_on_commit_callbacks, **kwargs):
-    # wagtail-localize publishes the home page translations when the transaction
-    # commits; a test's transaction never does, so run those callbacks here.
-    with django_capture_on_commit_callbacks(execute=True):
-        return create_organization(**kwargs).settings
 
 
 @pytest.fixture(scope="session")
@@ -169,16 +156,6 @@ def org_b(db, django_capture_on_commit_callbacks):
     return seeded_organization("beta", django_capture_on_commit_callbacks)
 
 
-def make_staff(org, role, username=None):
-    user = get_user_model().objects.create_user(
-        username=username or f"{org.slug}-{role}",
-        email=f"{org.slug}-{role}@example.org",
-        password=PASSWORD,
-    )
-    user.groups.add(Group.objects.get(name=group_name(org.name, role)))
-    return user
-
-
 @pytest.fixture
 def editor_a(org_a):
     return make_staff(org_a, "editors")
@@ -207,14 +184,6 @@ def moderator_b(org_b):
 @pytest.fixture
 def translator_b(org_b):
     return make_staff(org_b, "translators")
-
-
-def add_content_page(
-    org, title, slug=None, parent=None, show_in_menus=True, publish=True, **fields
-):
-    """A content page under the organization's Polish home page (or `parent`)."""
-    page = ContentPage(title=title, slug=slug or None, show_in_menus=show_in_menus, **fields)
-    return add_child_page(parent or org.site.root_page, page, publish=publish)
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -15,6 +17,9 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
+
+from home.models import ContentPage
+from organizations.provisioning import create_organization, group_name
 
 # Threads over real connections, each committing: only PostgreSQL locks rows (SQLite, the
 # development database, has one writer at a time and would refuse concurrent writers).
@@ -164,3 +169,31 @@ def html_errors(documents):
         for message in report["messages"]
         if message["type"] in {"error", "non-document-error"}
     ]
+
+
+PASSWORD = "correct-horse-battery"
+
+
+def make_organization(django_capture_on_commit_callbacks, **kwargs):
+    # wagtail-localize publishes the home page translations when the transaction
+    # commits; a test's transaction never does, so run those callbacks here.
+    with django_capture_on_commit_callbacks(execute=True):
+        return create_organization(**kwargs).settings
+
+
+def make_staff(org, role, username=None):
+    user = get_user_model().objects.create_user(
+        username=username or f"{org.slug}-{role}",
+        email=f"{org.slug}-{role}@example.org",
+        password=PASSWORD,
+    )
+    user.groups.add(Group.objects.get(name=group_name(org.name, role)))
+    return user
+
+
+def add_content_page(
+    org, title, slug=None, parent=None, show_in_menus=True, publish=True, **fields
+):
+    """A content page under the organization's Polish home page (or `parent`)."""
+    page = ContentPage(title=title, slug=slug or None, show_in_menus=show_in_menus, **fields)
+    return add_child_page(parent or org.site.root_page, page, publish=publish)

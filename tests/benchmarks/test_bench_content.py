@@ -11,9 +11,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
-from tests.benchmarks.test_bench_pages import measure
-from tests.events.conftest import add_event, event_index, in_days
-from tests.news.conftest import add_article, make_image, news_index
+from tests.benchmarks.helpers import measure
+from tests.events.helpers import add_event, event_index, in_days
+from tests.news.helpers import add_article, news_index
+from tests.utils import make_image
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 

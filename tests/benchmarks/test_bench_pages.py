@@ -5,31 +5,15 @@ pages work, never a time.
 """
 
 import statistics
-import time
 
 import pytest
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import add_content_page
+from tests.benchmarks.helpers import ROUNDS, measure
+from tests.utils import add_content_page
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
-
-ROUNDS = 50
-
-
-def measure(client, host, path):
-    client.get(path, HTTP_HOST=host)  # warm caches
-    timings = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        response = client.get(path, HTTP_HOST=host)
-        timings.append(time.perf_counter() - start)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        client.get(path, HTTP_HOST=host)
-    return timings, len(queries)
 
 
 def test_public_page_render_time_and_queries(org_a, capsys):

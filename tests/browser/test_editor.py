@@ -2,15 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
-
-
-def log_in(page, url, user):
-    page.goto(url)
-    page.locator('input[name="username"]').fill(user.username)
-    page.locator('input[name="password"]').fill(PASSWORD)
-    page.locator('form.login-form button[type="submit"]').click()
-    expect(page.locator('input[name="password"]')).to_have_count(0)
+from tests.browser.helpers import log_in
 
 
 def test_editor_sees_only_own_organization_pages_in_the_explorer(

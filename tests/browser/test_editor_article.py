@@ -9,7 +9,6 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
@@ -18,10 +17,11 @@ from news.models import ArticlePage
 from organizations.models import FundingNotice
 from pages.blocks import BodyBlock
 from partners.blocks import Role
-from tests.browser.test_editor import log_in
-from tests.events.conftest import add_event, event_index, in_days
-from tests.news.conftest import make_category, make_image, news_index
-from tests.partners.conftest import make_logo, make_partner
+from tests.browser.helpers import in_polish, log_in
+from tests.events.helpers import add_event, event_index, in_days
+from tests.news.helpers import make_category, news_index
+from tests.partners.helpers import make_logo, make_partner
+from tests.utils import make_image
 
 Document = get_document_model()
 
@@ -45,12 +45,6 @@ DISCLAIMER = (
     "Projekt współfinansowany ze środków Unii Europejskiej w ramach Funduszu Azylu, "
     "Migracji i Integracji."
 )
-
-
-def in_polish(text):
-    """A label or message as the Polish admin and site show it."""
-    with translation.override("pl"):
-        return gettext(text) if isinstance(text, str) else str(text)
 
 
 def field_label(model, name):

@@ -5,7 +5,7 @@ from pathlib import Path
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.events.conftest import add_event, event_index, translate_event, warsaw
+from tests.events.helpers import add_event, event_index, translate_event, warsaw
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "locale": "uk-UA", "is_mobile": True}
 

@@ -13,8 +13,8 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 
 from events.models import EventFormField, Registration
 from events.registration import register
-from tests.events.conftest import add_event, event_index, in_days, translate_event
-from tests.news.conftest import add_article, news_index
+from tests.events.helpers import add_event, event_index, in_days, translate_event
+from tests.news.helpers import add_article, news_index
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "locale": "uk-UA", "is_mobile": True}
 

@@ -14,10 +14,9 @@ from playwright.sync_api import expect
 from events.choices import RegistrationStatus
 from events.models import EventPage
 from organizations.provisioning import group_name
-from tests.browser.test_editor import log_in
-from tests.conftest import make_staff
-from tests.events.conftest import add_event, event_index, in_days
-from tests.events.test_registration_admin import add_questions, register
+from tests.browser.helpers import log_in
+from tests.events.helpers import add_event, add_questions, event_index, in_days, register
+from tests.utils import make_staff
 
 REGISTRATIONS_MENU = 'a[href="/admin/registrations/"]'
 

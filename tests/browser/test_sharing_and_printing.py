@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
-from tests.news.conftest import add_article, make_image, news_index
+from tests.news.helpers import add_article, news_index
+from tests.utils import make_image
 
 ARTICLE_PATH = "/pl/aktualnosci/forum-wspolpracy/"
 

@@ -7,8 +7,7 @@ from playwright.sync_api import expect
 
 from home.models import ContentPage
 from organizations.standard_pages import ABOUT, PRIVACY_POLICY
-from tests.browser.test_editor import log_in
-from tests.browser.test_editor_article import in_polish
+from tests.browser.helpers import in_polish, log_in
 
 MISSION = "Uczymy polskiego i pomagamy w urzędach, po ukraińsku i po rosyjsku."
 

@@ -9,8 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.conftest import add_content_page
-from tests.news.conftest import add_article, news_index
+from tests.news.helpers import add_article, news_index
+from tests.utils import add_content_page
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from organizations.models import locale_for
-from tests.conftest import add_content_page
+from tests.utils import add_content_page
 
 # Each organization's own colours; both keep white text readable (WCAG AA).
 ALFA_COLOURS = {"primary_colour": "#0b5d1e", "accent_colour": "#8a3b12"}

@@ -1,56 +1,13 @@
-"""Events of two organizations: their event indexes (made by create_organization), events
-at times relative to now, their translations and photos."""
-
-import datetime
+"""Fixtures of the events tests: the event indexes of two organizations (made by
+create_organization), an event with a registration form, an editor who may say where
+registrations are e-mailed. The helpers are in tests/events/helpers.py."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
-from core.dates import WARSAW
-from events.models import EventIndexPage, EventPage
 from organizations.provisioning import group_name
-from tests.conftest import make_staff
-from tests.utils import add_child_page, listing_page, translate_page
-from tests.utils import make_image as make_image
-from tests.utils import text_of as text_of
-from tests.utils import visit as visit
-
-MEETING_URL = "https://meet.example.org/secret-room-4711"
-
-
-def path_of(page):
-    """The page's address on its own site: /pl/wydarzenia/…/."""
-    return page.get_url_parts()[2]
-
-
-def event_index(org, language="pl"):
-    """The organization's event index in a language, as create_organization made it."""
-    return listing_page(EventIndexPage, org, language)
-
-
-def warsaw(*args):
-    """A moment in Warsaw time: warsaw(2023, 12, 14, 9, 30)."""
-    return datetime.datetime(*args, tzinfo=WARSAW)
-
-
-def in_days(days, hour=10, minute=0):
-    """Today plus `days` (negative: ago) at the given time, Warsaw time."""
-    day = timezone.localdate(timezone=WARSAW) + datetime.timedelta(days=days)
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=WARSAW)
-
-
-def add_event(index, title, start, end=None, *, publish=True, **fields):
-    """An event of the index, two hours long unless told, published unless asked otherwise."""
-    event = EventPage(
-        title=title, start=start, end=end or start + datetime.timedelta(hours=2), **fields
-    )
-    return add_child_page(index, event, publish=publish)
-
-
-def translate_event(event, language, **fields):
-    """The event in another language, published, as a translator leaves it."""
-    return translate_page(event, language, **fields)
+from tests.events.helpers import add_event, event_index, in_days
+from tests.utils import make_staff
 
 
 @pytest.fixture

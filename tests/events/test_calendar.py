@@ -6,17 +6,16 @@ import datetime
 import pytest
 from icalendar import Calendar
 
-from tests.events.conftest import (
+from tests.events.helpers import (
     MEETING_URL,
     add_event,
     event_index,
     in_days,
     path_of,
-    text_of,
     translate_event,
-    visit,
     warsaw,
 )
+from tests.utils import text_of, visit
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from events.models import EventIndexPage
 from home.models import HomePage
 from news.models import NewsIndexPage
 from organizations.models import OrganizationSettings
-from tests.events.conftest import event_index
+from tests.events.helpers import event_index
 from tests.utils import M6
 from tests.utils import create_organization_command as run
 

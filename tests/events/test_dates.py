@@ -4,7 +4,7 @@ of event."""
 import pytest
 
 from events.dates import event_date_parts, format_datetime, format_event_dates
-from tests.events.conftest import warsaw
+from tests.events.helpers import warsaw
 
 SINGLE_DAY = (warsaw(2023, 12, 14, 9, 30), warsaw(2023, 12, 14, 15, 30))
 TWO_DAYS = (warsaw(2023, 12, 14, 9, 30), warsaw(2023, 12, 15, 15, 30))

@@ -3,52 +3,13 @@
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from events.models import EventPage
-from tests.conftest import PASSWORD
-from tests.events.conftest import make_image, warsaw
+from tests.events.helpers import add_url, event_form, warsaw
+from tests.utils import PASSWORD, make_image
 
 pytestmark = pytest.mark.django_db
-
-
-def event_form(**overrides):
-    fields = {
-        "title": "Porozmawiajmy o integracji",
-        "slug": "porozmawiajmy-o-integracji",
-        "start": "2030-12-14 09:30",
-        "end": "2030-12-14 15:30",
-        "status": "scheduled",
-        "format": "in_person",
-        "venue_name": "kawiarnia społeczna PERS",
-        "street_address": "ul. Mostowa 6",
-        "postal_code": "87-100",
-        "city": "Toruń",
-        "meeting_url": "",
-        "registration_mode": "form",
-        "registration_url": "",
-        "capacity": "40",
-        "waiting_list": "on",
-        "registration_opens_at": "",
-        "registration_closes_at": "",
-        "organizer_email": "",
-        "form_fields": inline_formset([]),
-        "intro": "Diagnoza problemów.",
-        "hero_alt_text": "",
-        "hero_caption": "",
-        "hero_credit": "",
-        "body": streamfield([]),
-        "partners": streamfield([]),
-        "contact": streamfield([]),
-        "comments": inline_formset([]),
-        "seo_title": "",
-        "search_description": "",
-    }
-    languages = overrides.pop("languages", ["pl", "uk"])
-    fields.update(overrides)
-    data = nested_form_data(fields)
-    data["languages"] = languages  # tick boxes: the same name once per box ticked
-    return data
 
 
 def _fields(panel):
@@ -56,10 +17,6 @@ def _fields(panel):
     if hasattr(panel, "field_name"):
         return [panel]
     return [field for child in getattr(panel, "children", []) for field in _fields(child)]
-
-
-def add_url(index):
-    return reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
 
 
 def test_the_form_groups_the_fields_in_event_registration_and_content_tabs(

@@ -8,16 +8,9 @@ import re
 import pytest
 
 from events.models import PAST, EventPage
-from tests.events.conftest import (
-    add_event,
-    in_days,
-    make_image,
-    text_of,
-    translate_event,
-    visit,
-    warsaw,
-)
-from tests.home.test_blocks import Markup
+from tests.events.helpers import add_event, in_days, translate_event, warsaw
+from tests.home.helpers import Markup
+from tests.utils import make_image, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from events.choices import EventStatus, RegistrationMode, RegistrationState
 from events.models import EventIndexPage, EventPage
 from home.models import ContentPage, HomePage
-from tests.events.conftest import MEETING_URL, add_event, in_days, warsaw
+from tests.events.helpers import MEETING_URL, add_event, in_days, warsaw
 
 pytestmark = pytest.mark.django_db
 

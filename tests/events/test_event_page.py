@@ -9,19 +9,10 @@ from django.utils import translation
 
 from events.choices import EventStatus, RegistrationMode
 from partners.blocks import Role
-from tests.events.conftest import (
-    add_event,
-    in_days,
-    make_image,
-    path_of,
-    text_of,
-    translate_event,
-    visit,
-    warsaw,
-)
-from tests.home.test_blocks import Markup
-from tests.partners.conftest import make_partner
-from tests.partners.test_partner_strip import strip
+from tests.events.helpers import add_event, in_days, path_of, translate_event, warsaw
+from tests.home.helpers import Markup
+from tests.partners.helpers import make_partner, strip
+from tests.utils import make_image, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

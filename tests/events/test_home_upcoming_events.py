@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.events.conftest import add_event, in_days, text_of, translate_event, visit
+from tests.events.helpers import add_event, in_days, translate_event
+from tests.utils import text_of, visit
 
 pytestmark = pytest.mark.django_db
 

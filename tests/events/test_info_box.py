@@ -5,9 +5,9 @@ import pytest
 
 from events.blocks import EventInfoBoxBlock
 from pages.blocks import BodyBlock
-from tests.conftest import add_content_page
-from tests.events.conftest import path_of, text_of, translate_event, visit, warsaw
-from tests.home.test_blocks import Markup
+from tests.events.helpers import path_of, translate_event, warsaw
+from tests.home.helpers import Markup
+from tests.utils import add_content_page, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

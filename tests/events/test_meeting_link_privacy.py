@@ -3,16 +3,8 @@ page, list, feed, calendar file, structured data or search result ever shows it.
 
 import pytest
 
-from tests.conftest import add_content_page
-from tests.events.conftest import (
-    MEETING_URL,
-    add_event,
-    in_days,
-    path_of,
-    text_of,
-    translate_event,
-    visit,
-)
+from tests.events.helpers import MEETING_URL, add_event, in_days, path_of, translate_event
+from tests.utils import add_content_page, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

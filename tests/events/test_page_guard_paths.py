@@ -10,9 +10,8 @@ from wagtail.models import Page
 
 from events.guards import refusal_to_delete, refusal_to_move
 from events.models import EventPage, Registration
-from tests.events.conftest import add_event, in_days
-from tests.events.test_registration_admin import errors_of, login, register
-from tests.home.test_admin_isolation import assert_refused
+from tests.events.helpers import add_event, errors_of, in_days, login, register
+from tests.home.helpers import assert_refused
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from django.db import connections
 
 from events.choices import AccessAction, RegistrationStatus
 from events.models import OutgoingEmail, Registration, RegistrationAccessLog
-from tests.events.conftest import add_event, in_days, translate_event
-from tests.events.test_registration_admin import register
+from tests.events.helpers import add_event, in_days, register, translate_event
 from tests.utils import needs_postgresql
 
 pytestmark = pytest.mark.django_db

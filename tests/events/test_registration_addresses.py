@@ -12,8 +12,7 @@ from events import apps as events_apps
 from events.models import EventPage
 from organizations import membership
 from organizations.models import OrganizationSettings
-from tests.events.conftest import add_event, in_days
-from tests.events.test_event_admin import add_url, event_form
+from tests.events.helpers import add_event, add_url, event_form, in_days
 from tests.utils import settings_form, settings_url
 
 pytestmark = pytest.mark.django_db

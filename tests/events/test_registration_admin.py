@@ -8,7 +8,6 @@ their own organization's event, works.
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.messages import get_messages
 from django.core import mail
 from django.db import connection
 from django.test import Client
@@ -18,17 +17,21 @@ from django.utils import translation
 from wagtail.models import Page
 
 from events.choices import AccessAction, RegistrationStatus
-from events.models import EventFormField, EventPage, OutgoingEmail, Registration
+from events.models import EventPage, OutgoingEmail, Registration
 from events.models import RegistrationAccessLog as Log
-from tests.conftest import make_staff
-from tests.events.conftest import add_event, in_days
-from tests.events.test_event_admin import add_url, event_form
-from tests.utils import settings_form, settings_url, text_of
+from tests.events.helpers import (
+    add_event,
+    add_questions,
+    add_url,
+    errors_of,
+    event_form,
+    in_days,
+    login,
+    register,
+)
+from tests.utils import make_staff, settings_form, settings_url, text_of
 
 pytestmark = pytest.mark.django_db
-
-CONSENT = {"consent_text": "Zgadzam się na przetwarzanie danych.", "consent_version": "1"}
-
 
 # --- Fixtures and helpers ------------------------------------------------------------
 
@@ -48,26 +51,6 @@ def registrar_b(org_b):
 def superuser(db):
     return get_user_model().objects.create_superuser(
         username="root", email="root@example.org", password="x"
-    )
-
-
-def add_questions(event, *labels):
-    for order, label in enumerate(labels):
-        EventFormField.objects.create(
-            page=event, sort_order=order, label=label, field_type="singleline", required=False
-        )
-    return {field.label: field.clean_name for field in event.form_fields.all()}
-
-
-def register(event, name, email, status=RegistrationStatus.CONFIRMED, language="pl", **answers):
-    return Registration.objects.create(
-        event=event,
-        status=status,
-        name=name,
-        email=email,
-        language=language,
-        answers=answers,
-        **CONSENT,
     )
 
 
@@ -97,11 +80,6 @@ def forum_b(index_b):
     # The same person registered with both organizations.
     register(event, "Anna Nowak", "ANNA@example.org", organizacja="—")
     return event
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
 
 
 def url(name, *args):
@@ -142,10 +120,6 @@ def assert_denied(response):
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
     assert errors_of(response)
-
-
-def errors_of(response):
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
 
 
 # --- Who sees registrations ----------------------------------------------------------

@@ -10,18 +10,21 @@ from wagtail.models import PageViewRestriction
 from events.blocks import RegistrationFormBlock
 from events.models import EventPage, Registration
 from pages.blocks import BodyBlock
-from tests.conftest import add_content_page
-from tests.events.conftest import add_event, in_days, path_of, text_of, translate_event, visit
-from tests.events.test_registration_flow import (
+from tests.events.helpers import (
     HOST_ADDRESS,
+    add_event,
     form_data,
+    in_days,
     input_value,
     main_of,
+    path_of,
     section_of,
     t,
+    translate_event,
     with_questions,
 )
-from tests.home.test_blocks import Markup
+from tests.home.helpers import Markup
+from tests.utils import add_content_page, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,17 @@ from events import emails
 from events.choices import RegistrationStatus
 from events.models import OutgoingEmail, Registration
 from events.registration import cancel_registration, confirm_registration, register
-from tests.events.conftest import MEETING_URL, add_event, in_days, path_of, translate_event
-from tests.events.test_registration_flow import HOST_ADDRESS, form_data, main_of, t
+from tests.events.helpers import (
+    HOST_ADDRESS,
+    MEETING_URL,
+    add_event,
+    form_data,
+    in_days,
+    main_of,
+    path_of,
+    t,
+    translate_event,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,8 @@ from core.dates import WARSAW
 from events.choices import AccessAction, RegistrationStatus
 from events.exports import neutralise
 from events.models import Registration, RegistrationAccessLog
-from tests.conftest import make_staff
-from tests.events.conftest import add_event, in_days
-from tests.events.test_registration_admin import add_questions, register
+from tests.events.helpers import add_event, add_questions, in_days, register
+from tests.utils import make_staff
 
 pytestmark = pytest.mark.django_db
 

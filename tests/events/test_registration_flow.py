@@ -23,34 +23,24 @@ from wagtail_localize.models import (
 
 from events import spam
 from events.choices import RegistrationStatus
-from events.models import EventFormField, EventPage, OutgoingEmail, Registration
+from events.models import EventPage, OutgoingEmail, Registration
 from events.registration import register
-from tests.conftest import add_content_page
-from tests.events.conftest import add_event, in_days, path_of, text_of, translate_event, visit
+from tests.events.helpers import (
+    HOST_ADDRESS,
+    add_event,
+    form_data,
+    in_days,
+    input_value,
+    main_of,
+    path_of,
+    section_of,
+    t,
+    translate_event,
+    with_questions,
+)
+from tests.utils import add_content_page, text_of, visit
 
 pytestmark = pytest.mark.django_db
-
-HOST_ADDRESS = "203.0.113.7"
-
-
-def t(language, message, **values):
-    """An interface string as the page in `language` shows it."""
-    with translation.override(language):
-        text = translation.gettext(message)
-    return text % values if values else text
-
-
-def form_data(**fields):
-    """A filled-in form, shown a minute ago."""
-    data = {
-        "name": "Anna Kowalska",
-        "email": "anna@example.org",
-        "consent": "on",
-        "website": "",
-        "started": spam.fill_time_token(time.time() - 60),
-    }
-    data.update(fields)
-    return {name: value for name, value in data.items() if value is not None}
 
 
 def send(org, page, data, client=None, address=HOST_ADDRESS):
@@ -63,17 +53,6 @@ def send(org, page, data, client=None, address=HOST_ADDRESS):
 def follow(org, response, client=None):
     assert response.status_code == 303, response.status_code
     return (client or Client()).get(response["Location"], HTTP_HOST=org.site.hostname)
-
-
-def main_of(response):
-    html = text_of(response)
-    return html[html.index("<main") : html.index("</main>")]
-
-
-def section_of(response):
-    html = text_of(response)
-    start = html.index('<section class="registration"')
-    return html[start : html.index("</section>", start)]
 
 
 def plain(html):
@@ -91,12 +70,6 @@ def sign_up(event, email, language="pl"):
     )
 
 
-def input_value(html, name):
-    found = re.search(rf'<input[^>]*name="{name}"[^>]*>', html)
-    value = re.search(r'value="([^"]*)"', found.group(0)) if found else None
-    return unescape(value.group(1)) if value else None
-
-
 @pytest.fixture
 def workshop(index_a):
     """Two places and a waiting list."""
@@ -108,36 +81,6 @@ def workshop(index_a):
         capacity=2,
         waiting_list=True,
     )
-
-
-QUESTIONS = [
-    # label, field_type, required, choices, help_text
-    ("Organizacja", "singleline", True, "", ""),
-    ("Telefon", "singleline", False, "", "Np. +48 600 100 200, jeśli wolisz SMS."),
-    ("Uwagi", "multiline", False, "", ""),
-    ("E-mail do faktury", "email", False, "", ""),
-    ("Skąd jesteś?", "dropdown", True, "Polska\nUkraina\nInny kraj", ""),
-    ("Udział", "radio", True, "Stacjonarnie\nOnline", ""),
-    ("Posiłek", "checkboxes", False, "Obiad\nKawa", ""),
-    ("Potrzebuję tłumaczenia", "checkbox", False, "", ""),
-    ("Data przyjazdu", "date", False, "", ""),
-    ("Liczba osób", "number", True, "", ""),
-]
-
-
-def with_questions(event, questions=QUESTIONS):
-    for label, field_type, required, choices, help_text in questions:
-        event.form_fields.add(
-            EventFormField(
-                label=label,
-                field_type=field_type,
-                required=required,
-                choices=choices,
-                help_text=help_text,
-            )
-        )
-    event.save_revision().publish()
-    return EventPage.objects.get(pk=event.pk)
 
 
 def key(label):

@@ -18,7 +18,7 @@ from events.registration import (
     confirm_registration,
     register,
 )
-from tests.events.conftest import add_event, event_index, in_days, translate_event
+from tests.events.helpers import add_event, event_index, in_days, translate_event
 from tests.utils import needs_postgresql
 
 CONSENT = {"consent_text": "Zgadzam się", "consent_version": "1"}

@@ -6,15 +6,8 @@ import re
 import pytest
 
 from events.registration import register
-from tests.events.conftest import (
-    MEETING_URL,
-    add_event,
-    make_image,
-    path_of,
-    text_of,
-    visit,
-    warsaw,
-)
+from tests.events.helpers import MEETING_URL, add_event, path_of, warsaw
+from tests.utils import make_image, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

@@ -7,16 +7,11 @@ refusal has a control beside it: the same action by the same kind of user, on th
 organization's object, works and changes the database.
 """
 
-import json
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -25,13 +20,20 @@ from wagtail_localize.operations import TranslationCreator
 
 from home.models import ContentPage
 from organizations.models import OrganizationSettings
-from tests.conftest import add_content_page
-from tests.utils import settings_form, settings_url
+from tests.home.helpers import (
+    Document,
+    Image,
+    assert_hides,
+    assert_refused,
+    assert_shows,
+    login,
+    make_document,
+    make_image,
+    named,
+)
+from tests.utils import add_content_page, settings_form, settings_url
 
 pytestmark = pytest.mark.django_db
-
-Image = get_image_model()
-Document = get_document_model()
 
 BETA_TITLES = ["Stowarzyszenie Beta", "Kim jesteśmy"]
 
@@ -76,68 +78,11 @@ def superuser(db):
     )
 
 
-def make_image(org, title):
-    return Image.objects.create(
-        title=title, file=get_test_image_file(filename=f"{org.slug}.png"), collection=org.collection
-    )
-
-
-def make_document(org, title):
-    return Document.objects.create(
-        title=title,
-        file=ContentFile(b"%PDF-1.4 raport", name=f"{org.slug}.pdf"),
-        collection=org.collection,
-    )
-
-
 def image_upload(filename="nowy.png"):
     # A fresh upload: the test image's buffer is left at its end once written.
     return SimpleUploadedFile(
         filename, get_test_image_file().file.getvalue(), content_type="image/png"
     )
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
-
-
-def text_of(response):
-    """What the user is shown: the HTML, or a chooser's JSON with its text unescaped."""
-    if response.get("Content-Type", "").startswith("application/json"):
-        return json.dumps(response.json(), ensure_ascii=False)
-    return response.content.decode()
-
-
-def assert_shows(response, *texts):
-    assert response.status_code == 200
-    shown = text_of(response)
-    for text in texts:
-        assert text in shown
-
-
-def assert_hides(response, *texts):
-    shown = text_of(response)
-    for text in texts:
-        assert text not in shown
-
-
-def assert_refused(response):
-    """Refused as Wagtail refuses: to the dashboard with an error, or 403/404.
-
-    A 404 under /admin/ arrives as a redirect to /pl/admin/…: LocaleMiddleware tries the
-    default language's prefix, where Wagtail serves (and 404s) public pages.
-    """
-    if response.status_code == 302:
-        location = response["Location"]
-        if location == reverse("wagtailadmin_home"):
-            errors = [m for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
-            assert errors, "sent to the dashboard without an error message"
-        else:
-            assert location.startswith("/pl/admin/"), f"unexpected redirect to {location}"
-            assert response.client.get(location).status_code == 404
-    else:
-        assert response.status_code in (403, 404)
 
 
 def page_state(page):
@@ -199,12 +144,6 @@ def page_form(page, **overrides):
 
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def named(user, first_name, last_name):
-    user.first_name, user.last_name = first_name, last_name
-    user.save()
-    return user
 
 
 # --- Page explorer and admin search --------------------------------------------------

@@ -2,10 +2,7 @@
 another organization's images and documents are kept out of a page's body."""
 
 import re
-from collections import Counter
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
-from uuid import uuid4
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -19,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import rich_text
 
 from core.blocks import (
     CallToActionBlock,
@@ -33,8 +30,11 @@ from core.blocks import (
 from core.video import parse_video_url
 from organizations.forms import NOT_OWN_MEDIA, NOT_OWN_PAGE, blocks_with_foreign_media
 from pages.blocks import BodyBlock
-from tests.conftest import add_content_page
-from tests.events.conftest import add_event, event_index, in_days
+from partners.blocks import Role
+from tests.events.helpers import add_event, event_index, in_days
+from tests.home.helpers import Markup, body_errors, edit, page_state
+from tests.partners.helpers import make_partner, strip
+from tests.utils import add_content_page
 
 pytestmark = pytest.mark.django_db
 
@@ -80,53 +80,6 @@ def error_messages(excinfo):
         name: [str(message) for message in error.messages]
         for name, error in excinfo.value.block_errors.items()
     }
-
-
-class Markup(HTMLParser):
-    """Just enough of an HTML checker: unclosed tags, ids, links, images and headings."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-    VOID |= {"track", "wbr", "path", "circle"}  # drawn shapes inside inline SVG icons
-
-    def __init__(self, html):
-        super().__init__()
-        self.open, self.problems, self.ids, self.tags = [], [], Counter(), []
-        self.feed(html)
-        self.close()
-        self.problems += [f"<{tag}> never closed" for tag in self.open]
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        if "id" in attrs:
-            self.ids[attrs["id"]] += 1
-        if tag not in self.VOID:
-            self.open.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_endtag(self, tag):
-        if tag in self.VOID:
-            return
-        if not self.open or self.open[-1] != tag:
-            self.problems.append(f"</{tag}> closes <{self.open[-1] if self.open else ''}>")
-            if tag in self.open:
-                del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
-        else:
-            self.open.pop()
-
-    def urls(self):
-        """(tag, attribute, address) of everything the browser would load or follow."""
-        return [
-            (tag, name, value)
-            for tag, attrs in self.tags
-            for name, value in attrs.items()
-            if name in ("src", "href", "srcset", "poster", "action", "formaction", "data")
-        ]
-
-    def headings(self):
-        return [int(tag[1]) for tag, _attrs in self.tags if re.fullmatch(r"h[1-6]", tag)]
 
 
 def provider_urls(html):
@@ -567,72 +520,6 @@ def test_embed_in_ukrainian_explains_what_loading_the_video_shares():
 # --- Another organization's media in a page body -------------------------------------
 
 
-def form_fields(prefix, value):
-    """A block value as the admin's StreamField editor posts it."""
-    if isinstance(value, dict):
-        fields = {}
-        for key, child in value.items():
-            fields.update(form_fields(f"{prefix}-{key}", child))
-        return fields
-    if isinstance(value, list):
-        fields = {f"{prefix}-count": str(len(value))}
-        for index, child in enumerate(value):
-            fields.update(form_fields(f"{prefix}-{index}-value", child))
-            fields.update(
-                {
-                    f"{prefix}-{index}-deleted": "",
-                    f"{prefix}-{index}-order": str(index),
-                    f"{prefix}-{index}-id": str(uuid4()),
-                }
-            )
-        return fields
-    if isinstance(value, bool):
-        return {prefix: "on"} if value else {}
-    return {prefix: "" if value is None else str(value)}
-
-
-def body_form(page, *stream):
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "intro": page.intro,
-            "comments": inline_formset([]),
-        }
-    )
-    data["body-count"] = str(len(stream))
-    for index, (block_type, value) in enumerate(stream):
-        data.update(
-            {
-                f"body-{index}-type": block_type,
-                f"body-{index}-deleted": "",
-                f"body-{index}-order": str(index),
-                f"body-{index}-id": str(uuid4()),
-            }
-        )
-        data.update(form_fields(f"body-{index}-value", value))
-    return data
-
-
-def page_state(page):
-    page = Page.objects.get(pk=page.pk).specific
-    return {
-        "latest_revision": page.latest_revision_id,
-        "revisions": page.revisions.count(),
-        "body": page.get_latest_revision_as_object().body.get_prep_value(),
-    }
-
-
-def edit(client, user, page, *stream):
-    client.force_login(user)
-    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), body_form(page, *stream))
-
-
-def body_errors(response):
-    error = response.context["form"].errors.as_data()["body"][0]
-    return [str(message) for message in error.non_block_errors], sorted(error.block_errors)
-
-
 def test_page_with_another_organizations_image_in_an_image_block_is_refused(
     client, editor_a, page_a, org_b
 ):
@@ -740,10 +627,6 @@ def test_link_to_another_organizations_document_in_rich_text_is_found(org_a, org
 
 
 # --- A page with every block ---------------------------------------------------------
-
-from partners.blocks import Role  # noqa: E402
-from tests.partners.conftest import make_partner  # noqa: E402
-from tests.partners.test_partner_strip import strip  # noqa: E402
 
 
 def make_funding_notice(org):

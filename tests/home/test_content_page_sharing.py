@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.news.test_article_sharing import Head
+from tests.news.helpers import Head
 
 pytestmark = pytest.mark.django_db
 

@@ -7,22 +7,10 @@ from wagtail.models import Locale
 
 from organizations.models import FundingNotice
 from pages.blocks import BodyBlock
-from tests.conftest import add_content_page
-from tests.utils import settings_form, settings_url
+from tests.home.helpers import make_notice
+from tests.utils import add_content_page, settings_form, settings_url
 
 pytestmark = pytest.mark.django_db
-
-DISCLAIMER = "<p>Projekt współfinansowany ze środków Unii Europejskiej.</p>"
-
-
-def make_notice(org, name="FAMI", disclaimer=DISCLAIMER, language="pl"):
-    return FundingNotice.objects.create(
-        site=org.site,
-        locale=Locale.objects.get(language_code=language),
-        name=name,
-        disclaimer=disclaimer,
-        logos=[("logo", {"image": None, "alt_text": "Dofinansowane przez Unię Europejską"})],
-    )
 
 
 def translate(notice, language, disclaimer):

@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 
 from core.colours import contrast_ratio, validate_contrast_with_white
 from organizations.models import OrganizationSettings
-from tests.conftest import add_content_page
-from tests.utils import settings_form, settings_url
+from tests.utils import add_content_page, settings_form, settings_url
 
 
 def test_contrast_ratio_matches_wcag_reference_values():

@@ -17,8 +17,8 @@ from wagtail.models import Locale, PageViewRestriction
 from organizations.models import FundingNotice
 from pages import pdf
 from partners.models import Partner
-from tests.conftest import add_content_page
-from tests.news.conftest import add_article, make_image, news_index, translate_article, visit
+from tests.news.helpers import add_article, news_index, translate_article
+from tests.utils import add_content_page, make_image, visit
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 from django.test import Client
 
 from home.models import ContentPage, HomePage
-from tests.conftest import add_content_page
-from tests.utils import text_of, visit
+from tests.utils import add_content_page, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.test import Client
 from wagtail.contrib.redirects.models import Redirect
 
 from organizations.models import locale_for
-from tests.conftest import add_content_page
+from tests.utils import add_content_page
 
 pytestmark = pytest.mark.django_db
 

@@ -3,14 +3,14 @@ canonical address, language alternates, Open Graph and Twitter card meta, NewsAr
 JSON-LD, the share links and the PDF | Print | Share tools."""
 
 import json
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.news.conftest import add_article, make_category, make_image, translate_article, visit
+from tests.news.helpers import Head, add_article, make_category, translate_article
+from tests.utils import make_image, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -22,56 +22,6 @@ SHARE_HOSTS = {
     "whatsapp": "wa.me",
     "telegram": "t.me",
 }
-
-
-class Head(HTMLParser):
-    """The <link>, <meta> and JSON-LD of a page, and every link, script, image and frame."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.links, self.meta, self.json_ld, self.anchors = [], {}, [], []
-        self.sources = []
-        self._in_json_ld = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "link":
-            self.links.append(attrs)
-        elif tag == "meta" and ("property" in attrs or "name" in attrs):
-            key = attrs.get("property") or attrs.get("name")
-            self.meta.setdefault(key, []).append(attrs.get("content"))
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self._in_json_ld = True
-            self.json_ld.append("")
-        elif tag == "a":
-            self.anchors.append(attrs)
-        if tag in {"script", "img", "iframe", "source"} and (
-            attrs.get("src") or attrs.get("srcset")
-        ):
-            self.sources.append(attrs.get("src") or attrs.get("srcset"))
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_json_ld = False
-
-    def handle_data(self, data):
-        if self._in_json_ld:
-            self.json_ld[-1] += data
-
-    def link(self, rel, **attrs):
-        """The addresses of the <link>s with this rel and these attributes (not the feeds)."""
-        return [
-            link["href"]
-            for link in self.links
-            if link.get("rel") == rel
-            and "type" not in link
-            and all(link.get(k) == v for k, v in attrs.items())
-        ]
-
-    def share_link(self, key):
-        (anchor,) = [a for a in self.anchors if a.get("class") == f"share-{key}"]
-        return anchor
 
 
 def head_of(org, path, **headers):

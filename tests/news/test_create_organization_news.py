@@ -11,8 +11,7 @@ from wagtail_localize.models import Translation
 from home.models import HomePage
 from news.models import NewsIndexPage
 from organizations.models import OrganizationSettings
-from tests.conftest import add_content_page
-from tests.utils import M6
+from tests.utils import M6, add_content_page
 from tests.utils import create_organization_command as run
 
 CATEGORY_CODENAMES = {"add_newscategory", "change_newscategory", "delete_newscategory"}

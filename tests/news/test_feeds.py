@@ -5,14 +5,8 @@ import datetime
 import feedparser
 import pytest
 
-from tests.news.conftest import (
-    add_article,
-    make_category,
-    news_index,
-    text_of,
-    translate_article,
-    visit,
-)
+from tests.news.helpers import add_article, make_category, news_index, translate_article
+from tests.utils import text_of, visit
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.news.conftest import add_article, make_image, news_index, text_of, visit
+from tests.news.helpers import add_article, news_index
+from tests.utils import make_image, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

@@ -11,14 +11,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail_localize.operations import TranslationCreator
 
 from news.models import ArticlePage, NewsCategory
-from tests.home.test_admin_isolation import (
-    assert_hides,
-    assert_refused,
-    assert_shows,
-    login,
-    text_of,
-)
-from tests.news.conftest import add_article, make_category, make_image
+from tests.home.helpers import assert_hides, assert_refused, assert_shows, login, text_of
+from tests.news.helpers import add_article, make_category
+from tests.utils import make_image
 
 pytestmark = pytest.mark.django_db
 

@@ -6,14 +6,8 @@ import re
 
 import pytest
 
-from tests.news.conftest import (
-    add_article,
-    make_category,
-    make_image,
-    text_of,
-    translate_article,
-    visit,
-)
+from tests.news.helpers import add_article, make_category, translate_article
+from tests.utils import make_image, text_of, visit
 
 pytestmark = pytest.mark.django_db
 

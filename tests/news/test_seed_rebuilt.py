@@ -14,8 +14,9 @@ from wagtail.rich_text import RichText
 
 from organizations.models import FundingNotice, locale_for
 from partners.blocks import Role
-from tests.news.conftest import add_article, news_index, visit
-from tests.partners.conftest import make_partner
+from tests.news.helpers import add_article, news_index
+from tests.partners.helpers import make_partner
+from tests.utils import visit
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ every organization's files, with their addresses.
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_staff
-from tests.home.test_admin_isolation import assert_refused, make_document, make_image
+from tests.home.helpers import assert_refused, make_document, make_image
+from tests.utils import make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,8 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.admin.menu import admin_menu
 
+from tests.utils import make_staff
+
 
 def menu_for(user):
     request = RequestFactory().get("/admin/")
@@ -28,6 +30,4 @@ def test_organization_menu_groups_what_staff_keep_for_their_organization(editor_
 
 
 def test_registrations_staff_get_no_organization_menu(org_a):
-    from tests.conftest import make_staff
-
     assert "Organization" not in menu_for(make_staff(org_a, "registrations"))

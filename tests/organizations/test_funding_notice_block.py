@@ -6,10 +6,10 @@ on the block, and what was typed stays in the form.
 """
 
 import pytest
+from wagtail.test.utils.form_data import rich_text
 
 from organizations.forms import NOT_OWN_SNIPPET
-from tests.home.test_blocks import body_errors, edit, page_state, rich_text
-from tests.home.test_funding_notices import make_notice
+from tests.home.helpers import body_errors, edit, make_notice, page_state
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from wagtail.models import (
 
 from organizations.models import OrganizationSettings
 from organizations.provisioning import group_name
-from tests.conftest import PASSWORD, add_content_page
+from tests.utils import PASSWORD, add_content_page
 
 
 def organization_reach(group):

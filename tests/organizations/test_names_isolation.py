@@ -11,9 +11,8 @@ from django.urls import reverse
 
 from news.models import NewsCategory
 from organizations.models import FundingNotice
-from tests.home.test_admin_isolation import assert_hides, assert_refused, assert_shows, make_image
-from tests.home.test_funding_notices import make_notice
-from tests.news.conftest import add_article, make_category, news_index
+from tests.home.helpers import assert_hides, assert_refused, assert_shows, make_image, make_notice
+from tests.news.helpers import add_article, make_category, news_index
 
 pytestmark = pytest.mark.django_db
 

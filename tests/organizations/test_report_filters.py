@@ -4,8 +4,8 @@ see only their own organization's people and workflows there (organizations.page
 
 from django.urls import reverse
 
-from tests.conftest import add_content_page
-from tests.home.test_admin_isolation import assert_hides, assert_shows, login, named
+from tests.home.helpers import assert_hides, assert_shows, login, named
+from tests.utils import add_content_page
 
 
 def both_organizations_pages(org_a, org_b):

@@ -25,8 +25,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from organizations.provisioning import group_name
 from partners.models import Partner
-from tests.conftest import make_staff
-from tests.home.test_admin_isolation import (
+from tests.home.helpers import (
     assert_hides,
     assert_refused,
     assert_shows,
@@ -34,7 +33,8 @@ from tests.home.test_admin_isolation import (
     make_image,
     text_of,
 )
-from tests.partners.conftest import make_logo, partner_state
+from tests.partners.helpers import make_logo, partner_state
+from tests.utils import make_organization, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -212,8 +212,6 @@ def test_new_partner_is_filed_under_own_organization_whatever_the_form_says(
 def test_staff_of_two_organizations_choose_which_of_them_a_partner_belongs_to(
     client, org_a, org_b, django_capture_on_commit_callbacks
 ):
-    from tests.conftest import make_organization
-
     with django_capture_on_commit_callbacks(execute=True):
         org_c = make_organization(
             django_capture_on_commit_callbacks,

@@ -6,24 +6,11 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Page
 
-from partners.blocks import PartnerStripBlock, Role
+from partners.blocks import Role
 from partners.models import Partner
-from tests.partners.conftest import make_logo, make_partner, translate_partner
+from tests.partners.helpers import STRIP, make_logo, make_partner, strip, translate_partner
 
 pytestmark = pytest.mark.django_db
-
-STRIP = PartnerStripBlock()
-
-
-def strip(*partners, role=Role.PATRONAGE, custom_heading="", show_details=False):
-    return STRIP.to_python(
-        {
-            "role": role,
-            "custom_heading": custom_heading,
-            "partners": [partner.pk for partner in partners],
-            "show_details": show_details,
-        }
-    )
 
 
 def render(value, page=None):

@@ -14,8 +14,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from home.models import HomePage
 from partners.blocks import Role
 from partners.models import PartnersPage
-from tests.home.test_admin_isolation import assert_refused, login
-from tests.partners.conftest import make_logo, make_partner, translate_partner
+from tests.home.helpers import assert_refused, login
+from tests.partners.helpers import make_logo, make_partner, translate_partner
 from tests.utils import visit
 
 pytestmark = pytest.mark.django_db

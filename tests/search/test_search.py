@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale
 
-from tests.conftest import add_content_page
+from tests.utils import add_content_page
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,213 @@
+"""Helpers for the tests of the admin and the pages: media of an organization, what the admin
+shows or refuses, a page body as the admin posts it, the body's markup, funding notices."""
+
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from uuid import uuid4
+
+from django.contrib.messages import get_messages
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale, Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from organizations.models import FundingNotice
+
+Image = get_image_model()
+
+
+Document = get_document_model()
+
+
+def make_image(org, title):
+    return Image.objects.create(
+        title=title, file=get_test_image_file(filename=f"{org.slug}.png"), collection=org.collection
+    )
+
+
+def make_document(org, title):
+    return Document.objects.create(
+        title=title,
+        file=ContentFile(b"%PDF-1.4 raport", name=f"{org.slug}.pdf"),
+        collection=org.collection,
+    )
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+def text_of(response):
+    """What the user is shown: the HTML, or a chooser's JSON with its text unescaped."""
+    if response.get("Content-Type", "").startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.content.decode()
+
+
+def assert_shows(response, *texts):
+    assert response.status_code == 200
+    shown = text_of(response)
+    for text in texts:
+        assert text in shown
+
+
+def assert_hides(response, *texts):
+    shown = text_of(response)
+    for text in texts:
+        assert text not in shown
+
+
+def assert_refused(response):
+    """Refused as Wagtail refuses: to the dashboard with an error, or 403/404.
+
+    A 404 under /admin/ arrives as a redirect to /pl/admin/…: LocaleMiddleware tries the
+    default language's prefix, where Wagtail serves (and 404s) public pages.
+    """
+    if response.status_code == 302:
+        location = response["Location"]
+        if location == reverse("wagtailadmin_home"):
+            errors = [m for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+            assert errors, "sent to the dashboard without an error message"
+        else:
+            assert location.startswith("/pl/admin/"), f"unexpected redirect to {location}"
+            assert response.client.get(location).status_code == 404
+    else:
+        assert response.status_code in (403, 404)
+
+
+def named(user, first_name, last_name):
+    user.first_name, user.last_name = first_name, last_name
+    user.save()
+    return user
+
+
+class Markup(HTMLParser):
+    """Just enough of an HTML checker: unclosed tags, ids, links, images and headings."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    VOID |= {"track", "wbr", "path", "circle"}  # drawn shapes inside inline SVG icons
+
+    def __init__(self, html):
+        super().__init__()
+        self.open, self.problems, self.ids, self.tags = [], [], Counter(), []
+        self.feed(html)
+        self.close()
+        self.problems += [f"<{tag}> never closed" for tag in self.open]
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if "id" in attrs:
+            self.ids[attrs["id"]] += 1
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.open or self.open[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.open[-1] if self.open else ''}>")
+            if tag in self.open:
+                del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+        else:
+            self.open.pop()
+
+    def urls(self):
+        """(tag, attribute, address) of everything the browser would load or follow."""
+        return [
+            (tag, name, value)
+            for tag, attrs in self.tags
+            for name, value in attrs.items()
+            if name in ("src", "href", "srcset", "poster", "action", "formaction", "data")
+        ]
+
+    def headings(self):
+        return [int(tag[1]) for tag, _attrs in self.tags if re.fullmatch(r"h[1-6]", tag)]
+
+
+def form_fields(prefix, value):
+    """A block value as the admin's StreamField editor posts it."""
+    if isinstance(value, dict):
+        fields = {}
+        for key, child in value.items():
+            fields.update(form_fields(f"{prefix}-{key}", child))
+        return fields
+    if isinstance(value, list):
+        fields = {f"{prefix}-count": str(len(value))}
+        for index, child in enumerate(value):
+            fields.update(form_fields(f"{prefix}-{index}-value", child))
+            fields.update(
+                {
+                    f"{prefix}-{index}-deleted": "",
+                    f"{prefix}-{index}-order": str(index),
+                    f"{prefix}-{index}-id": str(uuid4()),
+                }
+            )
+        return fields
+    if isinstance(value, bool):
+        return {prefix: "on"} if value else {}
+    return {prefix: "" if value is None else str(value)}
+
+
+def body_form(page, *stream):
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": page.intro,
+            "comments": inline_formset([]),
+        }
+    )
+    data["body-count"] = str(len(stream))
+    for index, (block_type, value) in enumerate(stream):
+        data.update(
+            {
+                f"body-{index}-type": block_type,
+                f"body-{index}-deleted": "",
+                f"body-{index}-order": str(index),
+                f"body-{index}-id": str(uuid4()),
+            }
+        )
+        data.update(form_fields(f"body-{index}-value", value))
+    return data
+
+
+def page_state(page):
+    page = Page.objects.get(pk=page.pk).specific
+    return {
+        "latest_revision": page.latest_revision_id,
+        "revisions": page.revisions.count(),
+        "body": page.get_latest_revision_as_object().body.get_prep_value(),
+    }
+
+
+def edit(client, user, page, *stream):
+    client.force_login(user)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), body_form(page, *stream))
+
+
+def body_errors(response):
+    error = response.context["form"].errors.as_data()["body"][0]
+    return [str(message) for message in error.non_block_errors], sorted(error.block_errors)
+
+
+DISCLAIMER = "<p>Projekt współfinansowany ze środków Unii Europejskiej.</p>"
+
+
+def make_notice(org, name="FAMI", disclaimer=DISCLAIMER, language="pl"):
+    return FundingNotice.objects.create(
+        site=org.site,
+        locale=Locale.objects.get(language_code=language),
+        name=name,
+        disclaimer=disclaimer,
+        logos=[("logo", {"image": None, "alt_text": "Dofinansowane przez Unię Europejską"})],
+    )
