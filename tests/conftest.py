@@ -124,13 +124,15 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
     yield Demo(output=output.getvalue(), media_root=media)
     with django_db_blocker.unblock():
         for connection in connections.all(initialized_only=True):
-            # As TransactionTestCase does before restoring: no post_migrate content types and
-            # permissions, which the serialized rows hold already.
+            # As TransactionTestCase does before restoring: the sequences carry on (the rows
+            # put back keep their ids, new rows must not get them again), and no post_migrate
+            # content types and permissions, which the serialized rows hold already.
             call_command(
                 "flush",
                 database=connection.alias,
                 interactive=False,
                 verbosity=0,
+                reset_sequences=False,
                 inhibit_post_migrate=True,
             )
             connection.creation.deserialize_db_from_string(before[connection.alias])
