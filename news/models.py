@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.dates import WARSAW
+from core.search import has_control_characters
 from organizations.owned import (
     NAMED_SNIPPET_SEARCH_FIELDS,
     OrganizationOwned,
@@ -202,7 +203,8 @@ def _filter_value(request, parameter, lookup):
     slug = request.GET.get(parameter)
     if not slug:
         return None
-    found = lookup(slug)
+    # NUL and other control characters are in no slug (and PostgreSQL refuses them).
+    found = None if has_control_characters(slug) else lookup(slug)
     if found is None:
         raise Http404
     return found

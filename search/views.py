@@ -3,13 +3,17 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core.search import words_of
+
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
     """Search the live pages of this organization's site, in the current language."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Only the words of what was typed: quotes, operators and control characters would be
+    # query syntax to the database (core.search).
+    asked = request.GET.get("q", "").strip()
+    query = words_of(asked)
     site = Site.find_for_request(request)
     results = Page.objects.none()
     if query and site is not None:
@@ -32,5 +36,10 @@ def search(request):
     return render(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page_of_results},
+        {
+            "search_query": query,
+            "search_results": page_of_results,
+            # Something typed that holds no word (only quotes, signs or control characters).
+            "no_words": bool(asked) and not query,
+        },
     )

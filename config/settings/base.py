@@ -173,7 +173,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Foundation CMS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
 # Raster formats only, each checked by its content (Willow). No SVG: an SVG file is a
 # document that can carry scripts, and it would run with the session of whoever opens it
 # from /media/ (an administrator). Wagtail's own default adds AVIF.
