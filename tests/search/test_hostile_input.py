@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.search import has_control_characters, words_of
-from tests.conftest import add_content_page
+from tests.utils import add_content_page
 
 HOSTILE = [
     "",
