@@ -219,7 +219,9 @@ class OrganizationTranslationsReportView(TranslationsReportView):
     # wagtail-localize's report lists every translation of the installation, with the
     # titles of other organizations' pages; keep those of one's own pages.
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # Newest first (wagtail-localize leaves the report unordered, so its pages could
+        # repeat or skip translations).
+        queryset = super().get_queryset().order_by("-pk")
         if self.request.user.is_superuser:
             return queryset
         keys = own_pages(self.request.user).values("translation_key")
