@@ -31,10 +31,10 @@ class EventPageForm(OrganizationPageForm):
             self.fields.pop("organizer_email", None)
 
     def may_direct_registrations(self):
-        if self.for_user.is_superuser:
-            return True
         org = self.organization()
-        return org is not None and may_direct_registrations(self.for_user, org.site_id)
+        if org is None:  # a page outside any organization: administrators only
+            return self.for_user.is_superuser
+        return may_direct_registrations(self.for_user, org.site_id)
 
     def save(self, commit=True):
         before = self.initial.get("organizer_email") or ""

@@ -10,6 +10,8 @@ its registrations) on the organization's site. Superusers act for every organiza
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
 
+from .roles import app_role_permissions
+
 
 def organization_root_paths(user):
     """Tree paths of the pages the user's groups hold any permission on."""
@@ -93,14 +95,12 @@ def site_ids_with_permission(user, permission):
     return cache[permission]
 
 
-# Seeing an organization's registrations: the site permission its registrations group holds
-# (events.apps.REGISTRATIONS_PERMISSION, named here by string: organizations imports no app
-# above it).
-REGISTRATIONS_PERMISSION = "events.view_registration"
-
-
 def may_direct_registrations(user, site_id):
     """Whether the user may say where the organization's registrations are e-mailed (its
     e-mail domains, an event's notification address): only those who may see them, its
-    registrations group, and superusers. Names and e-mail addresses go there."""
-    return site_id in site_ids_with_permission(user, REGISTRATIONS_PERMISSION)
+    registrations group (the site permissions the apps give that role, e.g.
+    events.view_registration), and superusers. Names and e-mail addresses go there."""
+    return any(
+        site_id in site_ids_with_permission(user, permission)
+        for permission in app_role_permissions("site", "registrations")
+    )

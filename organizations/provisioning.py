@@ -32,6 +32,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.operations import TranslationCreator
 
 from .models import OrganizationSettings, locale_for
+from .roles import app_role_permissions
 from .standard_pages import PRIVACY_POLICY, STANDARD_PAGES
 
 # The page types an organization's site starts with, named by label: they live in the
@@ -86,7 +87,7 @@ ROLE_COLLECTION_PERMISSIONS = {
 }
 # Permissions on the installation as a whole: access to the admin, and wagtail-localize's
 # submit permission, which organizations.admin_guards narrows to one's own pages. The apps
-# add their own models' permissions (see `app_role_permissions`).
+# add their own models' permissions (organizations.roles.app_role_permissions).
 ROLE_GLOBAL_PERMISSIONS = {
     "editors": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
     "moderators": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
@@ -200,22 +201,6 @@ def _create_group(org_settings, role):
     group = Group.objects.create(name=group_name(org_settings.name, role))
     grant_role_permissions(group, role, org_settings)
     return group
-
-
-def app_role_permissions(kind, role):
-    """The permissions of `kind` ("global" or "site") each installed app gives `role`.
-
-    Each app defines the permissions on its own models in its AppConfig, as
-    `organization_permissions = {"global": {role: [...]}, "site": {role: [...]}}`: "global"
-    ones are narrowed to the organization's own objects by the model's permission policy
-    (organizations.owned), "site" ones are held on the organization's site only;
-    organizations.roles writes the usual ones of an organization-owned snippet.
-    """
-    return [
-        codename
-        for config in apps.get_app_configs()
-        for codename in getattr(config, "organization_permissions", {}).get(kind, {}).get(role, [])
-    ]
 
 
 def grant_role_permissions(group, role, org_settings):

@@ -5,6 +5,23 @@ organizations.provisioning when it makes or updates the groups. This module impo
 model, so that an AppConfig can use it.
 """
 
+from django.apps import apps
+
+
+def app_role_permissions(kind, role):
+    """The permissions of `kind` ("global" or "site") each installed app gives `role`.
+
+    Each app defines the permissions on its own models in its AppConfig, as
+    `organization_permissions = {"global": {role: [...]}, "site": {role: [...]}}`: "global"
+    ones are narrowed to the organization's own objects by the model's permission policy
+    (organizations.owned), "site" ones are held on the organization's site only.
+    """
+    return [
+        codename
+        for config in apps.get_app_configs()
+        for codename in getattr(config, "organization_permissions", {}).get(kind, {}).get(role, [])
+    ]
+
 
 def owned_snippet_permissions(model_label):
     """The permissions on an organization-owned snippet ("app_label.model"): editors and

@@ -10,8 +10,8 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from events import apps as events_apps
 from events.models import EventPage
-from organizations import membership
 from organizations.models import OrganizationSettings
+from organizations.roles import app_role_permissions
 from tests.events.helpers import add_event, add_url, event_form, in_days
 from tests.utils import settings_form, settings_url
 
@@ -43,7 +43,7 @@ def domain_log(org):
 
 
 def test_the_permission_is_the_one_the_registrations_group_holds():
-    assert membership.REGISTRATIONS_PERMISSION == events_apps.REGISTRATIONS_PERMISSION
+    assert app_role_permissions("site", "registrations") == [events_apps.REGISTRATIONS_PERMISSION]
 
 
 # --- The organization's e-mail domains -----------------------------------------------
