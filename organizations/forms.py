@@ -77,27 +77,41 @@ class OwnMediaMixin:
         return cleaned_data
 
 
-def blocks_with_foreign_media(stream, allowed_collections):
-    """Indexes of the stream's blocks that refer to images or documents outside the collections."""
-    references = []  # (index, model, pk)
+def chosen_objects(stream, wanted):
+    """(index, model, pk) of what the stream's blocks choose, of the models `wanted` accepts."""
+    found = []
     for index, child in enumerate(stream):
         for model, object_id, _path, _content_path in child.block.extract_references(child.value):
-            if not issubclass(model, CollectionMember):
+            if not wanted(model):
                 continue
             try:
-                references.append((index, model, model._meta.pk.to_python(object_id)))
+                found.append((index, model, model._meta.pk.to_python(object_id)))
             except ValidationError:
                 continue  # a malformed id in rich text links nowhere
+    return found
+
+
+def indexes_choosing(references, foreign):
+    """Indexes of the blocks among `references` that chose an object `foreign(model, pks)`
+    lists: one query a model."""
     refused = set()
     for model in {model for _index, model, _pk in references}:
         pks = {pk for _index, other, pk in references if other is model}
-        foreign = set(
+        outside = set(foreign(model, pks))
+        refused.update(index for index, other, pk in references if other is model and pk in outside)
+    return sorted(refused)
+
+
+def blocks_with_foreign_media(stream, allowed_collections):
+    """Indexes of the stream's blocks that refer to images or documents outside the collections."""
+    return indexes_choosing(
+        chosen_objects(stream, lambda model: issubclass(model, CollectionMember)),
+        lambda model, pks: (
             model._default_manager.filter(pk__in=pks)
             .exclude(collection_id__in=allowed_collections)
             .values_list("pk", flat=True)
-        )
-        refused.update(index for index, other, pk in references if other is model and pk in foreign)
-    return sorted(refused)
+        ),
+    )
 
 
 def blocks_with_foreign_pages(stream, org):
@@ -130,22 +144,17 @@ def blocks_with_foreign_owned_objects(stream, org):
     """Indexes of the stream's blocks that chose another organization's own object, such as
     a funding notice (organizations.owned.OrganizationOwned: a `site` of its own, not
     shared for choosing like the partner directory)."""
-    references = []  # (index, model, pk)
-    for index, child in enumerate(stream):
-        for model, object_id, _path, _content_path in child.block.extract_references(child.value):
-            if is_owned(model) and not getattr(model, "shared_for_choosing", False):
-                references.append((index, model, str(object_id)))
-    refused = set()
-    for model in {model for _index, model, _pk in references}:
-        pks = {pk for _index, other, pk in references if other is model}
-        foreign = {
-            str(pk)
-            for pk in model._default_manager.filter(pk__in=pks)
+    return indexes_choosing(
+        chosen_objects(
+            stream,
+            lambda model: is_owned(model) and not getattr(model, "shared_for_choosing", False),
+        ),
+        lambda model, pks: (
+            model._default_manager.filter(pk__in=pks)
             .exclude(site_id=org.site_id)
             .values_list("pk", flat=True)
-        }
-        refused.update(index for index, other, pk in references if other is model and pk in foreign)
-    return sorted(refused)
+        ),
+    )
 
 
 def is_owned(model):
