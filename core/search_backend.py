@@ -7,6 +7,7 @@ quote or NUL character typed into any of them reaches SQLite's FTS5 or PostgreSQ
 
 from functools import cache
 
+from django.db import connection
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as database_backend
 
@@ -44,11 +45,12 @@ class WordsOnly:
 
 
 @cache
-def words_only(backend_class):
+def words_only_backend_class(vendor):
+    """The database's own backend class (SQLite FTS5 or PostgreSQL), searching words only;
+    found once per database vendor, since Wagtail makes a backend for every search."""
+    backend_class = type(database_backend({}))
     return type(f"WordsOnly{backend_class.__name__}", (WordsOnly, backend_class), {})
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
-    """The database's own backend (SQLite FTS5 or PostgreSQL), searching words only."""
-    backend = database_backend(params)
-    return words_only(type(backend))(params)
+    return words_only_backend_class(connection.vendor)(params)
