@@ -135,5 +135,5 @@ def _offer(event, url):
 
 
 def json_ld_script(data):
-    """<script type="application/ld+json"> with `data`, escaped by home.seo.json_ld."""
+    """<script type="application/ld+json"> with `data`, escaped by core.seo.json_ld."""
     return format_html('<script type="application/ld+json">{}</script>', json_ld(data))

@@ -105,7 +105,7 @@ class OrganizationSubmitPageTranslationView(SubmitPageTranslationView):
 
 def may_change_snippet(user, instance):
     # wagtail-localize asks only whether the user may change snippets of the type, which
-    # every organization's staff may; home.owned's policy narrows that to their own.
+    # every organization's staff may; organizations.owned's policy narrows that to their own.
     return may(user, "change", instance)
 
 

@@ -239,7 +239,7 @@ class OrganizationSnippetViewSet(SnippetViewSet):
     def register_permissions(self):
         # Registered rather than set on the viewset, so that whatever else asks Wagtail's
         # registry for the model's policy (bulk actions, the usage view, wagtail-localize's
-        # guards in home.admin_guards) gets the organization-aware one too.
+        # guards in organizations.admin_guards) gets the organization-aware one too.
         if policy_registry.get_by_type(self.model, fallback=False) is None:
             register_permission_policy(
                 self.model, OrganizationPermissionPolicy(self.model), exact_class=True

@@ -11,6 +11,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet
 
 from .models import OrganizationSettings
+from .provisioning import ROLES, group_name
 
 
 def groups_by_organization():
@@ -19,10 +20,11 @@ def groups_by_organization():
     groups = list(Group.objects.order_by("name").values_list("pk", "name"))
     choices = []
     for name in OrganizationSettings.objects.order_by("name").values_list("name", flat=True):
-        own = [(pk, group) for pk, group in groups if group.startswith(f"{name} ")]
+        names = {group_name(name, role) for role in ROLES}
+        own = [(pk, group) for pk, group in groups if group in names]
         if own:
             choices.append((name, own))
-            groups = [group for group in groups if group not in own]
+            groups = [(pk, group) for pk, group in groups if group not in names]
     if groups:
         choices.append((_("Other groups"), groups))
     return choices
