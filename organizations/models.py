@@ -30,6 +30,18 @@ def default_languages():
     return [code for code, _name in settings.LANGUAGES]
 
 
+class IncompleteTranslations(models.TextChoices):
+    """What publishing a translation that still has untranslated segments does."""
+
+    REFUSE = "refuse", _("refuse to publish it, listing what is missing")
+    NOTICE = (
+        "notice",
+        _(
+            "publish it; visitors see a notice and the untranslated parts marked with their language"
+        ),
+    )
+
+
 class RegistrationRetention(models.TextChoices):
     """What happens to event registrations some days after their event ends."""
 
@@ -130,6 +142,20 @@ class OrganizationSettings(BaseSiteSetting):
         help_text=_("Shown at the bottom of every page, e.g. for a project's EU funding."),
     )
     languages = models.JSONField(_("languages"), default=default_languages)
+    show_untranslated = models.BooleanField(
+        _("show content not yet translated"),
+        default=True,
+        help_text=_(
+            "An article or event not yet translated appears in the other languages' listings, "
+            "home page and feeds, marked with its language, and opens with a notice."
+        ),
+    )
+    incomplete_translations = models.CharField(
+        _("publishing an incomplete translation"),
+        max_length=20,
+        choices=IncompleteTranslations.choices,
+        default=IncompleteTranslations.REFUSE,
+    )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
         verbose_name=_("collection"),
@@ -196,6 +222,10 @@ class OrganizationSettings(BaseSiteSetting):
                     ),
                 ],
                 heading=_("Registrations"),
+            ),
+            ObjectList(
+                [FieldPanel("show_untranslated"), FieldPanel("incomplete_translations")],
+                heading=_("Translations"),
             ),
         ]
     )
