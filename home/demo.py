@@ -465,7 +465,9 @@ def build_demo(stdout=None):
         else:
             write(f"Demo organization {org.name} already exists; kept as it is.")
         for role in DEMO_ROLES:
-            _demo_user(definition["slug"], role, group_name(org.name, role))
+            # The demo's translator translates into Ukrainian.
+            language = "uk" if role == "translators" else ""
+            _demo_user(definition["slug"], role, group_name(org.name, role, language))
     return admin
 
 

@@ -53,7 +53,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .membership import can_reach_page, own_pages
+from .membership import can_reach_page, own_pages, translating_only_languages
 from .owned import OrganizationOwned, may, visible_to
 from .page_admin import (
     OrganizationFormPagesListView,
@@ -61,11 +61,21 @@ from .page_admin import (
     OrganizationWorkflowTasksView,
     OrganizationWorkflowView,
 )
+from .page_permissions import translates_into
+
+
+def may_request_translation(user, page):
+    """Who may edit the page, and its organization's translators, who only view it."""
+    permissions = page.permissions_for_user(user)
+    return permissions.can_edit() or "view" in permissions.permissions
 
 
 def may_translate_page(user, page, locales):
-    """The user may edit the source page and add or edit its translation in each locale."""
-    if not page.permissions_for_user(user).can_edit():
+    """The user may add or edit the page's translation in each locale: as one who may
+    edit the source page (and add pages where the translation goes), or as a translator
+    into that locale of the page's organization."""
+    editing_source = page.permissions_for_user(user).can_edit()
+    if not editing_source and not may_request_translation(user, page):
         return False
     for locale in locales:
         existing = page.get_translation_or_none(locale)
@@ -75,9 +85,14 @@ def may_translate_page(user, page, locales):
             continue
         parent = nearest_translated_ancestor(page, locale)
         if parent is None:
-            # The organization's home page itself: only its own staff, checked above.
+            # The organization's home page itself: made by create_organization; only its
+            # own staff, checked above.
+            if not editing_source:
+                return False
             continue
-        if not parent.permissions_for_user(user).can_add_subpage():
+        if editing_source and parent.permissions_for_user(user).can_add_subpage():
+            continue
+        if not translates_into(user, parent):
             return False
     return True
 
@@ -93,7 +108,7 @@ def nearest_translated_ancestor(page, locale):
 class OrganizationSubmitPageTranslationView(SubmitPageTranslationView):
     def dispatch(self, request, *args, **kwargs):
         page = get_object_or_404(Page, id=kwargs["page_id"]).specific
-        if not page.permissions_for_user(request.user).can_edit():
+        if not may_request_translation(request.user, page):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -109,11 +124,28 @@ def may_change_snippet(user, instance):
     return may(user, "change", instance)
 
 
+def may_request_snippet_translation(user, instance, locales=()):
+    """Who may change the snippet, and its organization's translators into each of
+    `locales` (they may not change the original)."""
+    if may_change_snippet(user, instance):
+        return True
+    if not isinstance(instance, OrganizationOwned):
+        return False
+    languages = translating_only_languages(user, instance.site_id)
+    return languages is not None and all(locale.language_code in languages for locale in locales)
+
+
 class OrganizationSubmitSnippetTranslationView(SubmitSnippetTranslationView):
     def dispatch(self, request, *args, **kwargs):
-        if not may_change_snippet(request.user, self.get_object()):
+        if not may_request_snippet_translation(request.user, self.get_object()):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        locales = form.cleaned_data["locales"]
+        if not may_request_snippet_translation(self.request.user, self.object, locales):
+            raise PermissionDenied
+        return super().form_valid(form)
 
 
 class OrganizationUpdateTranslationsView(UpdateTranslationsView):

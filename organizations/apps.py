@@ -24,6 +24,9 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .page_permissions import register_page_permission_policy
+
+        register_page_permission_policy()
 
 
 class OrganizationUsersConfig(WagtailUsersAppConfig):

@@ -1,14 +1,18 @@
 """Which organizations a user may act for, and in which role: the one place that says it.
 
 An organization's staff belong to its groups (`<Organization> editors`, `… moderators`,
-`… translators`, `… registrations`; organizations.provisioning makes them). Those groups
-hold page permissions on the organization's home page in every language, which are the
-roots of everything its staff may see in the admin, and site permissions (its settings,
-its registrations) on the organization's site. Superusers act for every organization.
+`… translators (uk)` and one translators group per language, `… registrations`;
+organizations.provisioning makes them and records each one's role and language in
+OrganizationGroup). Those groups hold page permissions on the organization's home page in
+every language, which are the roots of everything its staff may see in the admin, and site
+permissions (its settings, its registrations) on the organization's site. Translators may
+do only what translating takes (organizations.page_permissions for pages, the owned
+snippets' policy for snippets). Superusers act for every organization.
 """
 
+from django.contrib.auth.models import Group
 from django.db.models import Q
-from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
+from wagtail.models import GroupPagePermission, GroupSitePermission, Locale, Page, Site
 
 from .roles import app_role_permissions
 
@@ -104,3 +108,44 @@ def may_direct_registrations(user, site_id):
         site_id in site_ids_with_permission(user, permission)
         for permission in app_role_permissions("site", "registrations")
     )
+
+
+def translator_locale_ids(user):
+    """{group id: locale id} of the user's translators groups: the language each translates
+    into (organizations.models.OrganizationGroup). Empty for everyone else."""
+    cache_name = "_translator_locale_ids"
+    if not hasattr(user, cache_name):
+        found = {}
+        if user.is_authenticated and user.is_active and not user.is_superuser:
+            languages = dict(
+                Group.objects.filter(user=user, organization_role__role="translators").values_list(
+                    "pk", "organization_role__language"
+                )
+            )
+            if languages:
+                locale_ids = dict(
+                    Locale.objects.filter(language_code__in=languages.values()).values_list(
+                        "language_code", "pk"
+                    )
+                )
+                # A group for no language (one made before translators had languages)
+                # translates nothing: it maps to no locale.
+                found = {group: locale_ids.get(code) for group, code in languages.items()}
+        setattr(user, cache_name, found)
+    return getattr(user, cache_name)
+
+
+def translating_only_languages(user, site_id):
+    """The languages the user translates into for the organization on `site_id` when
+    translating is all they do there (every group of theirs for it is a translators
+    group); None when they hold another role there too, or none."""
+    cache = user.__dict__.setdefault("_translating_only_languages", {})
+    if site_id not in cache:
+        roles = set(
+            Group.objects.filter(user=user, organization_role__site_id=site_id).values_list(
+                "organization_role__role", "organization_role__language"
+            )
+        )
+        translating = {language for role, language in roles if role == "translators"}
+        cache[site_id] = translating if roles and len(translating) == len(roles) else None
+    return cache[site_id]

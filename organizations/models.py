@@ -379,3 +379,30 @@ class FundingNotice(TranslatableMixin, OrganizationOwned, index.Indexed):
     def in_current_language(self):
         """This notice in the page's language when translated, else as it is."""
         return self.localized if self.pk else self
+
+
+class OrganizationGroup(models.Model):
+    """What one of an organization's groups is for: its role and, for translators, the
+    language they translate into.
+
+    Recorded by organizations.provisioning when it makes the group, so that a group keeps its
+    meaning when an administrator renames it; organizations.membership and the page
+    permission policy read it (a translators group may act only on translations into its
+    language)."""
+
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="organization_role"
+    )
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=20)
+    language = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "role", "language"], name="one_group_per_role_and_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.group} ({self.role}{', ' + self.language if self.language else ''})"

@@ -11,6 +11,7 @@ its objects, as the partner directory does.
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -34,7 +35,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from .forms import OwnMediaMixin
-from .membership import user_site_ids, user_sites
+from .membership import translating_only_languages, user_site_ids, user_sites
 
 READ_ACTIONS = {"view", "choose"}
 
@@ -99,7 +100,22 @@ class OrganizationPermissionPolicy(ModelPermissionPolicy):
             return True
         if action in READ_ACTIONS and self.model.shared_for_choosing:
             return True
-        return instance.site_id in user_site_ids(user)
+        if instance.site_id not in user_site_ids(user):
+            return False
+        if action in READ_ACTIONS:
+            return True
+        languages = translating_only_languages(user, instance.site_id)
+        if languages is None:
+            return True
+        # A translator changes translations into their languages, nothing else.
+        return (
+            action == "change"
+            and getattr(instance, "locale", None) is not None
+            and instance.locale.language_code in languages
+            and self.model._default_manager.filter(
+                translation_key=instance.translation_key, pk__lt=instance.pk
+            ).exists()
+        )
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self._may(user, action, instance)
@@ -115,7 +131,22 @@ class OrganizationPermissionPolicy(ModelPermissionPolicy):
             return objects
         if self.model.shared_for_choosing and set(actions) <= READ_ACTIONS:
             return objects
-        return objects.filter(site_id__in=user_site_ids(user))
+        sites = user_site_ids(user)
+        if set(actions) & READ_ACTIONS:
+            return objects.filter(site_id__in=sites)
+        translating = {site: translating_only_languages(user, site) for site in sites}
+        full = [site for site, languages in translating.items() if languages is None]
+        found = objects.filter(site_id__in=full)
+        if "change" in actions and hasattr(self.model, "translation_key"):
+            earlier = self.model._default_manager.filter(
+                translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+            )
+            for site, languages in translating.items():
+                if languages is not None:
+                    found |= objects.filter(
+                        Exists(earlier), site_id=site, locale__language_code__in=languages
+                    )
+        return found
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])

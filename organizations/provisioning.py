@@ -31,7 +31,7 @@ from wagtail.models import (
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from .models import OrganizationSettings, locale_for
+from .models import OrganizationGroup, OrganizationSettings, locale_for
 from .roles import app_role_permissions
 from .standard_pages import PRIVACY_POLICY, STANDARD_PAGES
 
@@ -58,11 +58,17 @@ ROLE_PAGE_PERMISSIONS = {
         "lock_page",
         "unlock_page",
     ],
-    "translators": ["add_page", "change_page", "publish_page", "lock_page"],
+    # On the home page in their own language only, and there narrowed to translations by
+    # organizations.page_permissions: a translator edits and publishes translations into
+    # their language, never an original, and never deletes, moves or unpublishes a page.
+    "translators": ["change_page", "publish_page", "lock_page"],
     # Seeing who registered for an event is not part of editing it: the registrations
     # group holds no page permission, only the site permission below.
     "registrations": [],
 }
+# Translators see the pages of every language (the source they translate from), and may
+# do nothing else with those of the other languages.
+TRANSLATOR_VIEW_PERMISSION = "view_page"
 ROLE_COLLECTION_PERMISSIONS = {
     "editors": [
         "wagtailimages.add_image",
@@ -108,12 +114,28 @@ class OrganizationResult:
         return self.settings.site
 
 
-def group_name(organization_name, role):
-    return f"{organization_name} {role}"
+def group_name(organization_name, role, language=""):
+    """`<Organization> editors`, and for translators `<Organization> translators (uk)`."""
+    return f"{organization_name} {role} ({language})" if language else f"{organization_name} {role}"
+
+
+def role_languages(role, languages):
+    """The languages a role has a group for: translators one per language of the
+    organization (into Ukrainian, into English, and into Polish for what is written first
+    in another language); every other role one group, for no particular language."""
+    return list(languages) if role == "translators" else [""]
+
+
+def organization_group_names(name, languages):
+    return [
+        group_name(name, role, language)
+        for role in ROLES
+        for language in role_languages(role, languages)
+    ]
 
 
 def organization_groups(org_settings):
-    return Group.objects.filter(name__in=[group_name(org_settings.name, r) for r in ROLES])
+    return Group.objects.filter(organization_role__site=org_settings.site)
 
 
 def permission(dotted):
@@ -165,7 +187,7 @@ def create_organization(*, name, slug, hostname, languages=None, port=80, user=N
         raise OrganizationError(f"The hostname {hostname} is already used by '{clash}'.")
     if OrganizationSettings.objects.filter(name=name).exists():
         raise OrganizationError(f"An organization named '{name}' already exists.")
-    if Group.objects.filter(name__in=[group_name(name, role) for role in ROLES]).exists():
+    if Group.objects.filter(name__in=organization_group_names(name, languages)).exists():
         raise OrganizationError(f"Groups named '{name} …' already exist.")
 
     root = Page.get_first_root_node()
@@ -188,7 +210,8 @@ def create_organization(*, name, slug, hostname, languages=None, port=80, user=N
         site=site, name=name, slug=slug, languages=languages, collection=collection
     )
     for role in ROLES:
-        _create_group(org_settings, role)
+        for language in role_languages(role, languages):
+            _create_group(org_settings, role, language)
     attach_workflow(org_settings, home)
     result = OrganizationResult(settings=org_settings, created=True)
     _add_missing_translations(org_settings, languages, user, result)
@@ -197,16 +220,21 @@ def create_organization(*, name, slug, hostname, languages=None, port=80, user=N
     return result
 
 
-def _create_group(org_settings, role):
-    group = Group.objects.create(name=group_name(org_settings.name, role))
-    grant_role_permissions(group, role, org_settings)
+def _create_group(org_settings, role, language=""):
+    group = Group.objects.create(name=group_name(org_settings.name, role, language))
+    OrganizationGroup.objects.create(
+        group=group, site=org_settings.site, role=role, language=language
+    )
+    grant_role_permissions(group, role, org_settings, language)
     return group
 
 
-def grant_role_permissions(group, role, org_settings):
+def grant_role_permissions(group, role, org_settings, language=""):
     """Give the group what its role lists and it lacks; return whether anything was added.
 
     Permissions the group holds beyond the lists (an administrator's additions) are kept.
+    A translators group holds its page permissions on the home page in its language and
+    may only view the others.
     """
     added = False
     held = set(group.permissions.values_list("pk", flat=True))
@@ -226,14 +254,21 @@ def grant_role_permissions(group, role, org_settings):
             group=group, site=org_settings.site, permission=permission(codename)
         )
         added |= created
-    for root in org_settings.root_pages():
-        added |= grant_page_permissions(group, role, root)
+    for root in org_settings.root_pages().select_related("locale"):
+        added |= grant_page_permissions(group, role, root, language)
     return added
 
 
-def grant_page_permissions(group, role, page):
+def grant_page_permissions(group, role, page, language=""):
+    """The role's permissions on a home page (the root of one language's tree)."""
     added = False
-    for codename in ROLE_PAGE_PERMISSIONS[role]:
+    codenames = ROLE_PAGE_PERMISSIONS[role]
+    if role == "translators":
+        if page.locale.language_code != language:
+            codenames = [TRANSLATOR_VIEW_PERMISSION]
+        else:
+            codenames = [*codenames, TRANSLATOR_VIEW_PERMISSION]
+    for codename in codenames:
         _rule, created = GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=permission(f"wagtailcore.{codename}")
         )
@@ -245,13 +280,15 @@ def _update_groups(org_settings, result):
     """Bring the organization's groups up to the role lists, e.g. after a new app's release:
     a role's group that is missing (one added by a later release) is created."""
     updated = 0
+    recorded = OrganizationGroup.objects.filter(site=org_settings.site).select_related("group")
     for role in ROLES:
-        groups = Group.objects.filter(name=group_name(org_settings.name, role))
-        if not groups.exists():
-            _create_group(org_settings, role)
-            result.changes.append(f"created the group {group_name(org_settings.name, role)}")
-            continue
-        updated += sum(grant_role_permissions(group, role, org_settings) for group in groups)
+        for language in role_languages(role, org_settings.languages):
+            found = recorded.filter(role=role, language=language).first()
+            if found is None:
+                group = _create_group(org_settings, role, language)
+                result.changes.append(f"created the group {group.name}")
+                continue
+            updated += grant_role_permissions(found.group, role, org_settings, language)
     if updated:
         result.changes.append(f"updated permissions of {updated} group{'s' if updated > 1 else ''}")
 
@@ -268,7 +305,9 @@ def organization_workflow(org_settings):
     if workflow is None:
         workflow = Workflow.objects.create(name=name)
         task = GroupApprovalTask.objects.create(name=f"{org_settings.name} moderators approval")
-        task.groups.set(Group.objects.filter(name=group_name(org_settings.name, "moderators")))
+        task.groups.set(
+            organization_groups(org_settings).filter(organization_role__role="moderators")
+        )
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
@@ -286,15 +325,21 @@ def grant_organization_permissions_on(page):
     """Give a new home page translation the permissions its site's root page has.
 
     Copied from the root page rather than looked up by group name, so that renaming
-    the organization or its groups does not break it.
+    the organization or its groups does not break it; except the translators', which
+    depend on the page's language.
     """
     site = Site.objects.filter(root_page__translation_key=page.translation_key).first()
     if site is None or site.root_page_id == page.pk:
         return
-    for rule in GroupPagePermission.objects.filter(page_id=site.root_page_id):
+    translators = OrganizationGroup.objects.filter(site=site, role="translators")
+    for rule in GroupPagePermission.objects.filter(page_id=site.root_page_id).exclude(
+        group__in=translators.values("group")
+    ):
         GroupPagePermission.objects.get_or_create(
             group_id=rule.group_id, page=page, permission_id=rule.permission_id
         )
+    for translator in translators.select_related("group"):
+        grant_page_permissions(translator.group, "translators", page, translator.language)
     root_workflow = WorkflowPage.objects.filter(page_id=site.root_page_id).first()
     if root_workflow is not None:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": root_workflow.workflow})

@@ -10,21 +10,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet
 
-from .models import OrganizationSettings
-from .provisioning import ROLES, group_name
+from .models import OrganizationGroup, OrganizationSettings
 
 
 def groups_by_organization():
     """[(organization name, [(group id, group name), …]), …], then the groups of no
     organization (an administrator's own) under "Other groups"."""
     groups = list(Group.objects.order_by("name").values_list("pk", "name"))
+    site_of_group = dict(OrganizationGroup.objects.values_list("group_id", "site_id"))
     choices = []
-    for name in OrganizationSettings.objects.order_by("name").values_list("name", flat=True):
-        names = {group_name(name, role) for role in ROLES}
-        own = [(pk, group) for pk, group in groups if group in names]
+    for site_id, name in OrganizationSettings.objects.order_by("name").values_list(
+        "site_id", "name"
+    ):
+        own = [(pk, group) for pk, group in groups if site_of_group.get(pk) == site_id]
         if own:
             choices.append((name, own))
-            groups = [(pk, group) for pk, group in groups if group not in names]
+            groups = [(pk, group) for pk, group in groups if site_of_group.get(pk) != site_id]
     if groups:
         choices.append((_("Other groups"), groups))
     return choices

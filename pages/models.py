@@ -10,11 +10,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from organizations.page_forms import OrganizationPageForm
+from organizations.page_permissions import OrganizationPagePermissions
 
 from .blocks import BodyBlock
 
 
-class BasePage(Page):
+class BasePage(OrganizationPagePermissions, Page):
     """What every public page of an organization shares: a lead and a body."""
 
     intro = models.TextField(

@@ -16,6 +16,7 @@ from organizations.owned import (
     OrganizationOwnedForm,
 )
 from organizations.page_forms import OrganizationPageForm
+from organizations.page_permissions import OrganizationPagePermissions
 
 from .blocks import LOGO_FILTER, PartnerStripBlock, partners_by_id
 
@@ -126,7 +127,7 @@ class Partner(TranslatableMixin, OrganizationOwned, index.Indexed):
         }
 
 
-class PartnersPage(Page):
+class PartnersPage(OrganizationPagePermissions, Page):
     """An organization's partners, patrons and funders, grouped by role."""
 
     intro = models.TextField(

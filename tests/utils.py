@@ -125,6 +125,8 @@ def settings_form(org, **overrides):
         languages=list(org.languages),
         registration_retention_days=30,
         registration_retention="delete",
+        show_untranslated="on",
+        incomplete_translations="refuse",
     )
     data.update(overrides)
     return data
@@ -181,13 +183,17 @@ def make_organization(django_capture_on_commit_callbacks, **kwargs):
         return create_organization(**kwargs).settings
 
 
-def make_staff(org, role, username=None):
+def make_staff(org, role, username=None, language=None):
+    """A member of one of the organization's groups; translators translate into
+    `language`, Ukrainian unless said."""
+    if role == "translators":
+        language = language or "uk"
     user = get_user_model().objects.create_user(
-        username=username or f"{org.slug}-{role}",
+        username=username or f"{org.slug}-{role}{'-' + language if language else ''}",
         email=f"{org.slug}-{role}@example.org",
         password=PASSWORD,
     )
-    user.groups.add(Group.objects.get(name=group_name(org.name, role)))
+    user.groups.add(Group.objects.get(name=group_name(org.name, role, language or "")))
     return user
 
 

@@ -1220,19 +1220,20 @@ def test_staff_cannot_submit_a_translation_of_another_organizations_page(
     assert before[0] == {"pages": 0, "translations": 0}
 
 
-@pytest.mark.parametrize("role", ["editor_a", "translator_a"])
+# The translator fixtures translate into Ukrainian.
+@pytest.mark.parametrize(("role", "language"), [("editor_a", "en"), ("translator_a", "uk")])
 def test_staff_submit_a_translation_of_own_organizations_page(
-    client, request, django_capture_on_commit_callbacks, page_a, role
+    client, request, django_capture_on_commit_callbacks, page_a, role, language
 ):
-    en = Locale.objects.get(language_code="en")
+    locale = Locale.objects.get(language_code=language)
     login(client, request.getfixturevalue(role))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(submit_url(page_a), {"locales": [en.pk]})
+        response = client.post(submit_url(page_a), {"locales": [locale.pk]})
 
     assert response.status_code == 302
-    assert translations_of(page_a, en) == {"pages": 1, "translations": 1}
-    translated = Page.objects.get(translation_key=page_a.translation_key, locale=en)
+    assert translations_of(page_a, locale) == {"pages": 1, "translations": 1}
+    translated = Page.objects.get(translation_key=page_a.translation_key, locale=locale)
     assert translated.get_parent().get_site() == page_a.get_site()
 
 

@@ -42,8 +42,8 @@ def test_creates_site_home_collection_groups_and_settings(django_capture_on_comm
     assert settings.languages == ["pl", "uk", "en"]
     assert settings.collection == Collection.objects.get(name="Fundacja Studio M6")
 
-    for role in ("editors", "moderators", "translators"):
-        group = Group.objects.get(name=f"Fundacja Studio M6 {role}")
+    for name in ("editors", "moderators", "translators (uk)"):
+        group = Group.objects.get(name=f"Fundacja Studio M6 {name}")
         page_ids = set(
             GroupPagePermission.objects.filter(group=group).values_list("page_id", flat=True)
         )
@@ -58,7 +58,7 @@ def test_creates_site_home_collection_groups_and_settings(django_capture_on_comm
         group__name="Fundacja Studio M6 editors", site=site
     ).exists()
     assert not GroupSitePermission.objects.filter(
-        group__name="Fundacja Studio M6 translators"
+        group__name__startswith="Fundacja Studio M6 translators"
     ).exists()
 
     # Seeing who registered for its events is a group of its own, not part of editing them.
@@ -72,10 +72,60 @@ def test_creates_site_home_collection_groups_and_settings(django_capture_on_comm
     assert not GroupPagePermission.objects.filter(group=registrations).exists()
     assert not GroupCollectionPermission.objects.filter(group=registrations).exists()
     assert not GroupSitePermission.objects.filter(
-        group__name__in=[f"Fundacja Studio M6 {role}" for role in ("editors", "translators")],
+        group__name__in=[f"Fundacja Studio M6 {role}" for role in ("editors", "translators (uk)")],
         permission__codename="view_registration",
     ).exists()
-    assert Group.objects.filter(name__startswith="Fundacja Studio M6 ").count() == 4
+    assert sorted(
+        Group.objects.filter(name__startswith="Fundacja Studio M6 ").values_list("name", flat=True)
+    ) == [
+        "Fundacja Studio M6 editors",
+        "Fundacja Studio M6 moderators",
+        "Fundacja Studio M6 registrations",
+        "Fundacja Studio M6 translators (en)",
+        "Fundacja Studio M6 translators (pl)",
+        "Fundacja Studio M6 translators (uk)",
+    ]
+
+
+def test_translators_change_their_own_languages_tree_and_only_view_the_others(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        run(*M6)
+    site = Site.objects.get(hostname="m6.localhost")
+
+    def held(group_name):
+        return {
+            (page_language, codename)
+            for page_language, codename in GroupPagePermission.objects.filter(
+                group__name=group_name
+            ).values_list("page__locale__language_code", "permission__codename")
+        }
+
+    assert held("Fundacja Studio M6 translators (uk)") == {
+        ("uk", "change_page"),
+        ("uk", "publish_page"),
+        ("uk", "lock_page"),
+        ("uk", "view_page"),
+        ("pl", "view_page"),
+        ("en", "view_page"),
+    }
+    assert held("Fundacja Studio M6 translators (en)") == {
+        ("en", "change_page"),
+        ("en", "publish_page"),
+        ("en", "lock_page"),
+        ("en", "view_page"),
+        ("pl", "view_page"),
+        ("uk", "view_page"),
+    }
+    # Each group records its role and language, whatever it is renamed to.
+    roles = {
+        (group.organization_role.role, group.organization_role.language)
+        for group in Group.objects.filter(organization_role__site=site)
+    }
+    assert ("translators", "uk") in roles
+    assert ("editors", "") in roles
+    assert len(roles) == 6
 
 
 def test_running_again_changes_nothing_and_says_so(django_capture_on_commit_callbacks):

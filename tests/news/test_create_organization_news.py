@@ -159,7 +159,7 @@ def test_editors_and_moderators_manage_news_categories_translators_change_them(
 
     assert category_permissions("editors") == CATEGORY_CODENAMES
     assert category_permissions("moderators") == CATEGORY_CODENAMES
-    assert category_permissions("translators") == {"change_newscategory"}
+    assert category_permissions("translators (uk)") == {"change_newscategory"}
 
 
 @pytest.mark.django_db
@@ -174,6 +174,6 @@ def test_running_again_gives_older_groups_the_news_category_permissions(
 
     output = run(*M6, "--languages", "pl,uk")
 
-    assert "Fundacja Studio M6: updated permissions of 3 groups." in output
+    assert "Fundacja Studio M6: updated permissions of 4 groups." in output
     assert category_permissions("editors") == CATEGORY_CODENAMES
-    assert category_permissions("translators") == {"change_newscategory"}
+    assert category_permissions("translators (uk)") == {"change_newscategory"}

@@ -92,7 +92,7 @@ def test_staff_cannot_edit_another_organizations_category(client, request, categ
     assert category_state(category_a) == before
 
 
-@pytest.mark.parametrize("role", ["editor_a", "translator_a"])
+@pytest.mark.parametrize("role", ["editor_a", "moderator_a"])
 def test_staff_edit_own_organizations_category(client, request, category_a, role):
     login(client, request.getfixturevalue(role))
 
@@ -102,6 +102,17 @@ def test_staff_edit_own_organizations_category(client, request, category_a, role
 
     assert response.status_code == 302
     assert category_state(category_a)["name"] == "Zaproszenia i ogłoszenia"
+
+
+def test_translator_cannot_change_the_original_category(client, translator_a, category_a):
+    before = category_state(category_a)
+    login(client, translator_a)
+
+    assert_refused(client.get(url("edit", category_a.pk)))
+    assert_refused(
+        client.post(url("edit", category_a.pk), {"name": "Zmienione", "slug": "zmienione"})
+    )
+    assert category_state(category_a) == before
 
 
 @pytest.mark.parametrize("role", ["editor_b", "moderator_b"])

@@ -61,7 +61,8 @@ def test_wagtail_installation_wide_groups_and_workflow_are_gone():
 def test_no_group_reaches_more_than_one_organization(org_a, org_b):
     reach = {group.name: organization_reach(group) for group in Group.objects.all()}
 
-    assert len(reach) == 8  # four roles of each of the two organizations
+    # Three roles and a translators group per language, of each of the two organizations.
+    assert len(reach) == 3 * 2 + len(org_a.languages) + len(org_b.languages)
     assert {name: found for name, found in reach.items() if len(found) != 1} == {}
     assert reach[group_name(org_a.name, "editors")] == {"alfa"}
     assert reach[group_name(org_b.name, "registrations")] == {"beta"}
@@ -133,6 +134,11 @@ def test_the_user_form_lists_the_groups_by_organization(client, org_a, org_b):
             sections[heading.get_text(strip=True)] = [g.get_text(strip=True) for g in groups]
         assert list(sections) == [org_a.name, org_b.name]
         assert sections[org_a.name] == sorted(
-            group_name(org_a.name, role)
-            for role in ["editors", "moderators", "translators", "registrations"]
+            [
+                *(
+                    group_name(org_a.name, role)
+                    for role in ["editors", "moderators", "registrations"]
+                ),
+                *(group_name(org_a.name, "translators", code) for code in org_a.languages),
+            ]
         )

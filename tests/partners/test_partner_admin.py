@@ -113,7 +113,7 @@ def test_staff_cannot_edit_another_organizations_partner(client, request, partne
     assert partner_state(partner_a) == before
 
 
-@pytest.mark.parametrize("role", ["editor_a", "translator_a"])
+@pytest.mark.parametrize("role", ["editor_a", "moderator_a"])
 def test_staff_edit_own_organizations_partner(client, request, partner_a, role):
     login(client, request.getfixturevalue(role))
 
@@ -127,6 +127,17 @@ def test_staff_edit_own_organizations_partner(client, request, partner_a, role):
     assert posted.status_code == 302
     assert partner_state(partner_a)["website"] == "https://stocznia.org.pl/en/"
     assert partner_state(partner_a)["site"] == partner_a.site_id
+
+
+def test_translator_cannot_change_the_original_partner(client, translator_a, partner_a):
+    before = partner_state(partner_a)
+    login(client, translator_a)
+
+    assert_refused(client.get(url("edit", partner_a.pk)))
+    assert_refused(
+        client.post(url("edit", partner_a.pk), partner_form(name="Zmieniona", website=""))
+    )
+    assert partner_state(partner_a) == before
 
 
 @pytest.mark.parametrize("role", ["editor_b", "moderator_b"])

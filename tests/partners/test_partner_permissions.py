@@ -31,7 +31,7 @@ def m6(django_capture_on_commit_callbacks):
 def test_editors_and_moderators_add_change_and_delete_partners_translators_change_them(m6):
     assert partner_permissions("editors") == PARTNER_CODENAMES
     assert partner_permissions("moderators") == PARTNER_CODENAMES
-    assert partner_permissions("translators") == {"change_partner"}
+    assert partner_permissions("translators (uk)") == {"change_partner"}
 
 
 def test_running_again_gives_older_groups_the_permissions_they_lack(m6):
@@ -45,9 +45,9 @@ def test_running_again_gives_older_groups_the_permissions_they_lack(m6):
 
     output = run(*M6, "--languages", "pl,uk")
 
-    assert "Fundacja Studio M6: updated permissions of 3 groups." in output
+    assert "Fundacja Studio M6: updated permissions of 4 groups." in output
     assert partner_permissions("editors") == PARTNER_CODENAMES
-    assert partner_permissions("translators") == {"change_partner"}
+    assert partner_permissions("translators (uk)") == {"change_partner"}
     restored = GroupPagePermission.objects.filter(
         group__name="Fundacja Studio M6 moderators", permission__codename="bulk_delete_page"
     )
@@ -55,7 +55,7 @@ def test_running_again_gives_older_groups_the_permissions_they_lack(m6):
 
 
 def test_running_again_keeps_what_an_administrator_added_and_says_nothing_changed(m6):
-    translators = Group.objects.get(name="Fundacja Studio M6 translators")
+    translators = Group.objects.get(name="Fundacja Studio M6 translators (uk)")
     translators.permissions.add(Permission.objects.get(codename="add_partner"))
     counts = {
         group.name: group.permissions.count()
@@ -65,7 +65,7 @@ def test_running_again_keeps_what_an_administrator_added_and_says_nothing_change
     output = run(*M6, "--languages", "pl,uk")
 
     assert "nothing changed" in output
-    assert partner_permissions("translators") == {"add_partner", "change_partner"}
+    assert partner_permissions("translators (uk)") == {"add_partner", "change_partner"}
     assert {
         group.name: group.permissions.count()
         for group in Group.objects.filter(name__startswith="Fundacja Studio M6")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from organizations.provisioning import ROLES, OrganizationError, create_organization, group_name
+from organizations.provisioning import OrganizationError, create_organization, organization_groups
 
 
 class Command(BaseCommand):
@@ -42,7 +42,12 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"Created {org.name} on {org.site.hostname} "
                     f"({', '.join(org.languages)}), with groups "
-                    + ", ".join(f"'{group_name(org.name, role)}'" for role in ROLES)
+                    + ", ".join(
+                        f"'{name}'"
+                        for name in organization_groups(org)
+                        .order_by("name")
+                        .values_list("name", flat=True)
+                    )
                     + "."
                 )
             )
