@@ -15,7 +15,7 @@ from django.test import override_settings
 
 from organizations.models import OrganizationSettings
 from organizations.provisioning import create_organization
-from tests.utils import add_content_page, make_organization, make_staff
+from tests.utils import add_content_page, built_for_module, make_organization, make_staff
 
 ORGANIZATIONS = {
     "alfa": {
@@ -108,35 +108,14 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
     (wagtail-localize publishes translations when each commit happens).
 
     Building the demo takes 10 to 20 seconds; the module's tests read it, and whatever one
-    of them changes is rolled back as usual (they use the ordinary `db` access). Afterwards
-    the database is flushed and what it held before put back (the suite's two
-    organizations), as after a transactional test with serialized rollback. Under
-    pytest-xdist each worker that runs one of the module's tests builds it once.
+    of them changes is rolled back as usual (tests.utils.built_for_module).
     """
     media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        before = {
-            connection.alias: connection.creation.serialize_db_to_string()
-            for connection in connections.all(initialized_only=True)
-        }
-        output = StringIO()
-        call_command("demo", "--port", "8123", stdout=output)
-    yield Demo(output=output.getvalue(), media_root=media)
-    with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            # As TransactionTestCase does before restoring: the sequences carry on (the rows
-            # put back keep their ids, new rows must not get them again), and no post_migrate
-            # content types and permissions, which the serialized rows hold already.
-            call_command(
-                "flush",
-                database=connection.alias,
-                interactive=False,
-                verbosity=0,
-                reset_sequences=False,
-                inhibit_post_migrate=True,
-            )
-            connection.creation.deserialize_db_from_string(before[connection.alias])
-        cache.clear()
+    with built_for_module(django_db_blocker), override_settings(MEDIA_ROOT=media):
+        with django_db_blocker.unblock():
+            output = StringIO()
+            call_command("demo", "--port", "8123", stdout=output)
+        yield Demo(output=output.getvalue(), media_root=media)
 
 
 @pytest.fixture(autouse=True)

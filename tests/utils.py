@@ -4,14 +4,16 @@ import json
 import os
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -203,3 +205,37 @@ def add_content_page(
     """A content page under the organization's Polish home page (or `parent`)."""
     page = ContentPage(title=title, slug=slug or None, show_in_menus=show_in_menus, **fields)
     return add_child_page(parent or org.site.root_page, page, publish=publish)
+
+
+@contextmanager
+def built_for_module(django_db_blocker):
+    """What is made (and committed) inside, kept for a module's tests, then the database put
+    back as it was: flushed and what it held before restored, as after a transactional test
+    with serialized rollback. The module's tests use the ordinary `db` access, so whatever
+    one of them changes is rolled back as usual. Make the data inside
+    `django_db_blocker.unblock()`; under pytest-xdist each worker makes it once.
+    """
+    with django_db_blocker.unblock():
+        before = {
+            connection.alias: connection.creation.serialize_db_to_string()
+            for connection in connections.all(initialized_only=True)
+        }
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            for connection in connections.all(initialized_only=True):
+                # As TransactionTestCase does before restoring: the sequences carry on (the
+                # rows put back keep their ids, new rows must not get them again), and no
+                # post_migrate content types and permissions, which the serialized rows
+                # hold already.
+                call_command(
+                    "flush",
+                    database=connection.alias,
+                    interactive=False,
+                    verbosity=0,
+                    reset_sequences=False,
+                    inhibit_post_migrate=True,
+                )
+                connection.creation.deserialize_db_from_string(before[connection.alias])
+            cache.clear()
