@@ -10,9 +10,12 @@ from home import views as home_views
 from home.sitemaps import OrganizationSitemap
 from organizations import admin_guards
 from search import views as search_views
+from translations import urls as translation_urls
 
 urlpatterns = [
-    # Matched before Wagtail's admin: the cross-organization checks Wagtail leaves out.
+    # Matched before Wagtail's admin: the cross-organization checks Wagtail leaves out, and
+    # wagtail-localize's "Translate" as a request for translation.
+    *translation_urls.urlpatterns,
     *admin_guards.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

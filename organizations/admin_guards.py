@@ -430,15 +430,9 @@ class OrganizationLogEntriesView(LogEntriesView):
     filterset_class = OrganizationSiteHistoryFilterSet
 
 
+# wagtail-localize's "Translate" (submit) views are routed by translations.urls, whose views
+# extend the guarded ones above with the translation request (a note, a due date).
 urlpatterns = [
-    path(
-        "admin/localize/submit/page/<int:page_id>/",
-        require_admin_access(OrganizationSubmitPageTranslationView.as_view()),
-    ),
-    path(
-        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-        require_admin_access(OrganizationSubmitSnippetTranslationView.as_view()),
-    ),
     path(
         "admin/localize/update/<int:translation_source_id>/",
         require_admin_access(OrganizationUpdateTranslationsView.as_view()),

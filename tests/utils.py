@@ -30,7 +30,17 @@ needs_postgresql = pytest.mark.skipif(
 )
 
 # The project's own apps, from the top layer down (README, Layout).
-PROJECT_APPS = ["home", "news", "events", "search", "pages", "partners", "organizations", "core"]
+PROJECT_APPS = [
+    "home",
+    "news",
+    "events",
+    "search",
+    "translations",
+    "pages",
+    "partners",
+    "organizations",
+    "core",
+]
 
 # `manage.py create_organization` options for an organization the tests make themselves.
 M6 = ["--name", "Fundacja Studio M6", "--slug", "m6", "--hostname", "m6.localhost"]
@@ -190,10 +200,9 @@ def make_staff(org, role, username=None, language=None):
     `language`, Ukrainian unless said."""
     if role == "translators":
         language = language or "uk"
+    name = username or f"{org.slug}-{role}{'-' + language if language else ''}"
     user = get_user_model().objects.create_user(
-        username=username or f"{org.slug}-{role}{'-' + language if language else ''}",
-        email=f"{org.slug}-{role}@example.org",
-        password=PASSWORD,
+        username=name, email=f"{name}@example.org", password=PASSWORD
     )
     user.groups.add(Group.objects.get(name=group_name(org.name, role, language or "")))
     return user

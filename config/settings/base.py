@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "search",
+    "translations",
     "pages",
     "partners",
     "organizations",

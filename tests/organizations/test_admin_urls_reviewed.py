@@ -13,6 +13,7 @@ from wagtail.models import Page
 from organizations import admin_guards
 from organizations.page_admin import OrganizationExplorableIndexView, OrganizationPageViewSet
 from tests.utils import PROJECT_APPS
+from translations import urls as translation_urls
 
 ADMIN_ONLY = (
     "needs a model permission that no organization group holds (users, groups, sites, "
@@ -288,15 +289,26 @@ def sample_path(route):
     return "/" + path.replace("^", "").replace("$", "").replace("\\", "")
 
 
-GUARDS = {pattern.callback for pattern in admin_guards.urlpatterns}
+# Our views behind require_admin_access, matched before Wagtail's own.
+GUARDS = {
+    pattern.callback for pattern in [*admin_guards.urlpatterns, *translation_urls.urlpatterns]
+}
 
 
 def is_ours(route):
     """Whether the address is answered by one of this project's own views."""
     callback = resolve(sample_path(route)).func
+    if callback in GUARDS:
+        return True
     view_class = getattr(callback, "view_class", None)
-    module = (view_class or callback).__module__
-    return callback in GUARDS or module.split(".")[0] in PROJECT_APPS
+    if view_class is not None:
+        return view_class.__module__.split(".")[0] in PROJECT_APPS
+    # A function view of ours behind a decorator (require_admin_access), or a guard of ours
+    # around one of Wagtail's.
+    wrapped = [callback]
+    while hasattr(wrapped[-1], "__wrapped__"):
+        wrapped.append(wrapped[-1].__wrapped__)
+    return any(function.__module__.split(".")[0] in PROJECT_APPS for function in wrapped)
 
 
 def unreviewed_and_stale():

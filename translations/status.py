@@ -1,0 +1,274 @@
+"""Where each of an organization's pages and translatable snippets stands in each of its
+languages: the status board, the translators' queue and the dashboard totals read this.
+
+States, for an original (the version first written) and a language it is not in:
+- missing: never requested, no translation;
+- requested: asked for (translations.models.TranslationRequest), nothing translated yet;
+- in progress: x of y segments translated (wagtail-localize's count), or all translated
+  but not published;
+- out of date: translated, then the original was published again after the translation
+  last took its text (changed segments wait for the translator);
+- up to date: translated and published, the original unchanged since.
+
+A fixed number of queries for a whole organization, whatever its size: the board
+must open as fast for 2,000 pages as for 20.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Count, Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from organizations.owned import OrganizationOwned
+
+from .models import TranslationRequest
+
+MISSING = "missing"
+REQUESTED = "requested"
+IN_PROGRESS = "in_progress"
+OUT_OF_DATE = "out_of_date"
+UP_TO_DATE = "up_to_date"
+STATES = {
+    MISSING: _("missing"),
+    REQUESTED: _("requested"),
+    IN_PROGRESS: _("in progress"),
+    OUT_OF_DATE: _("out of date"),
+    UP_TO_DATE: _("up to date"),
+}
+
+
+@dataclass
+class Cell:
+    """One original in one language."""
+
+    state: str
+    language: str
+    translated_pk: int | None = None
+    translation_id: int | None = None
+    total: int = 0
+    done: int = 0
+    since: object = None  # out of date since (the original's publication)
+    request: TranslationRequest | None = None
+
+    @property
+    def left(self):
+        return self.total - self.done
+
+    @property
+    def label(self):
+        return STATES[self.state]
+
+
+@dataclass
+class Row:
+    """An original page or snippet and its state in each of the organization's other
+    languages."""
+
+    kind: str  # "page" or the snippet model's label
+    kind_label: str
+    pk: int
+    title: str
+    language: str
+    translation_key: object
+    model: type
+    section: str = ""
+    cells: dict = field(default_factory=dict)  # language code → Cell
+
+
+def translatable_snippet_models():
+    """The organization-owned snippet models that are translated (partners, funding
+    notices, news categories…), found rather than named: this app sits beside news."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, OrganizationOwned) and issubclass(model, TranslatableMixin)
+    ]
+
+
+def board(org_settings, *, pages=True, snippets=True):
+    """The rows of the organization's status board, in tree order then by snippet type."""
+    languages = list(org_settings.languages)
+    locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
+    rows = []
+    if pages:
+        rows += _page_rows(org_settings, locales)
+    if snippets:
+        rows += _snippet_rows(org_settings, locales)
+    _fill_cells(rows, languages, locales)
+    return rows
+
+
+def _page_rows(org_settings, locales):
+    roots = org_settings.root_pages().values_list("path", flat=True)
+    if not roots:
+        return []
+    in_site = Page.objects.none()
+    for path in roots:
+        in_site |= Page.objects.filter(path__startswith=path)
+    earlier = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+    )
+    originals = (
+        in_site.filter(depth__gt=2)
+        .exclude(Exists(earlier))
+        .order_by("path")
+        .values("pk", "title", "locale_id", "translation_key", "path", "depth")
+    )
+    originals = list(originals)
+    # The section of a page: its ancestor just below the home page (News, Events, About…).
+    section_paths = {page["path"][: 3 * Page.steplen] for page in originals}
+    sections = dict(Page.objects.filter(path__in=section_paths).values_list("path", "title"))
+    return [
+        Row(
+            kind="page",
+            kind_label=_("page"),
+            pk=page["pk"],
+            title=page["title"],
+            language=locales[page["locale_id"]],
+            translation_key=page["translation_key"],
+            model=Page,
+            section=sections.get(page["path"][: 3 * Page.steplen], ""),
+        )
+        for page in originals
+    ]
+
+
+def _snippet_rows(org_settings, locales):
+    rows = []
+    for model in translatable_snippet_models():
+        earlier = model._default_manager.filter(
+            translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+        )
+        originals = (
+            model._default_manager.filter(site=org_settings.site)
+            .exclude(Exists(earlier))
+            .order_by("pk")
+        )
+        rows += [
+            Row(
+                kind=model._meta.label_lower,
+                kind_label=model._meta.verbose_name,
+                pk=instance.pk,
+                title=str(instance),
+                language=locales[instance.locale_id],
+                translation_key=instance.translation_key,
+                model=model,
+            )
+            for instance in originals
+        ]
+    return rows
+
+
+def _fill_cells(rows, languages, locales):
+    if not rows:
+        return
+    locale_ids = {code: pk for pk, code in locales.items()}
+    keys = {row.translation_key for row in rows}
+
+    # What exists in each language: pages with their live state and last publication.
+    existing = {}
+    page_keys = {row.translation_key for row in rows if row.model is Page}
+    for pk, key, locale_id, live, published in Page.objects.filter(
+        translation_key__in=page_keys
+    ).values_list("pk", "translation_key", "locale_id", "live", "last_published_at"):
+        existing[key, locales[locale_id]] = (pk, live, published)
+    for model in {row.model for row in rows if row.model is not Page}:
+        model_keys = {row.translation_key for row in rows if row.model is model}
+        for pk, key, locale_id in model._default_manager.filter(
+            translation_key__in=model_keys
+        ).values_list("pk", "translation_key", "locale_id"):
+            existing[key, locales[locale_id]] = (pk, True, None)
+
+    # wagtail-localize's sources and translations, and how far each translation is.
+    sources = {
+        (source.object_id, locales[source.locale_id]): source
+        for source in TranslationSource.objects.filter(object_id__in=keys)
+    }
+    translations = {}
+    for translation in Translation.objects.filter(
+        source__in=[source.pk for source in sources.values()], enabled=True
+    ).select_related("source"):
+        translations[translation.source.object_id, locales[translation.target_locale_id]] = (
+            translation
+        )
+    totals = dict(
+        StringSegment.objects.filter(source__in=[s.pk for s in sources.values()])
+        .values("source_id")
+        .annotate(n=Count("pk"))
+        .values_list("source_id", "n")
+    )
+    done = defaultdict(int)
+    for language in {locales[t.target_locale_id] for t in translations.values()}:
+        translated = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=locale_ids[language],
+            has_error=False,
+        )
+        for source_id, n in (
+            StringSegment.objects.filter(source__in=[s.pk for s in sources.values()])
+            .filter(Exists(translated))
+            .values("source_id")
+            .annotate(n=Count("pk"))
+            .values_list("source_id", "n")
+        ):
+            done[source_id, language] = n
+
+    requests = {}
+    for request in TranslationRequest.objects.open().filter(translation_key__in=keys):
+        requests[request.translation_key, locales[request.target_locale_id]] = request
+
+    for row in rows:
+        original = existing.get((row.translation_key, row.language))
+        for language in languages:
+            if language == row.language:
+                continue
+            row.cells[language] = _cell(
+                row, language, original, existing, sources, translations, totals, done, requests
+            )
+
+
+def _cell(row, language, original, existing, sources, translations, totals, done, requests):
+    key = row.translation_key
+    found = existing.get((key, language))
+    translation = translations.get((key, language))
+    request = requests.get((key, language))
+    cell = Cell(state=MISSING, language=language, request=request)
+    if found is not None:
+        cell.translated_pk = found[0]
+    if translation is not None:
+        cell.translation_id = translation.pk
+        cell.total = totals.get(translation.source_id, 0)
+        cell.done = done.get((translation.source_id, language), 0)
+    if found is None and translation is None:
+        cell.state = REQUESTED if request is not None else MISSING
+        return cell
+    if translation is not None and cell.done < cell.total:
+        cell.state = REQUESTED if request is not None and cell.done == 0 else IN_PROGRESS
+        return cell
+    if found is not None and not found[1]:
+        cell.state = IN_PROGRESS
+        return cell
+    # Translated: is the original newer than the text the translation took?
+    source = sources.get((key, row.language))
+    published = original[2] if original else None
+    taken = source.last_updated_at if source is not None else (found[2] if found else None)
+    if published is not None and taken is not None and published > taken:
+        cell.state = OUT_OF_DATE
+        cell.since = published
+    else:
+        cell.state = UP_TO_DATE
+    return cell
+
+
+def totals(rows, languages):
+    """[(language, [count of each of STATES, in order]), …] over the rows."""
+    counted = {language: dict.fromkeys(STATES, 0) for language in languages}
+    for row in rows:
+        for language, cell in row.cells.items():
+            counted[language][cell.state] += 1
+    return [(language, list(counted[language].values())) for language in languages]

@@ -1,0 +1,24 @@
+"""wagtail-localize's "Translate" views, as requests for translation: matched before
+wagtail-localize's own (config.urls), like organizations.admin_guards."""
+
+from django.urls import path
+from wagtail.admin.auth import require_admin_access
+
+from .views import BoardView, QueueView, RequestPageTranslationView, RequestSnippetTranslationView
+
+urlpatterns = [
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        require_admin_access(RequestPageTranslationView.as_view()),
+    ),
+    path(
+        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        require_admin_access(RequestSnippetTranslationView.as_view()),
+    ),
+]
+
+# The workflow's own admin views, under /admin/translations/ (wagtail_hooks).
+admin_urlpatterns = [
+    path("queue/", QueueView.as_view(), name="queue"),
+    path("status/", BoardView.as_view(), name="board"),
+]

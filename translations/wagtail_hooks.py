@@ -1,0 +1,81 @@
+"""The translation workflow in the admin: a Translations menu (the queue and the status
+board) and totals on the dashboard."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
+
+from . import status, urls
+from .views import staff_organizations
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "translations/",
+            include((urls.admin_urlpatterns, "translations"), namespace="translations"),
+        )
+    ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return staff_organizations(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def translations_menu():
+    return SubmenuMenuItem(
+        gettext_lazy("Translations"),
+        Menu(
+            items=[
+                StaffMenuItem(
+                    gettext_lazy("To translate"),
+                    reverse("translations:queue"),
+                    name="translation-queue",
+                    icon_name="list-ul",
+                    order=100,
+                ),
+                StaffMenuItem(
+                    gettext_lazy("Status"),
+                    reverse("translations:board"),
+                    name="translation-status",
+                    icon_name="table",
+                    order=200,
+                ),
+            ]
+        ),
+        name="translations",
+        icon_name="globe",
+        order=260,
+    )
+
+
+class TranslationTotalsPanel(Component):
+    """Per organization and language, how many pages and snippets are in each state."""
+
+    name = "translation_totals"
+    order = 150
+    template_name = "translations/dashboard_panel.html"
+
+    def __init__(self, organizations):
+        self.organizations = organizations
+
+    def get_context_data(self, parent_context):
+        return {
+            "organizations": [
+                (org, status.totals(status.board(org), org.languages)) for org in self.organizations
+            ],
+            "states": status.STATES,
+            "board_url": reverse("translations:board"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_totals(request, panels):
+    organizations = list(staff_organizations(request.user))
+    if organizations and len(organizations) <= 3:
+        panels.append(TranslationTotalsPanel(organizations))
