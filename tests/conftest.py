@@ -15,7 +15,13 @@ from django.test import override_settings
 
 from organizations.models import OrganizationSettings
 from organizations.provisioning import create_organization
-from tests.utils import add_content_page, make_organization, make_staff
+from tests.utils import (
+    add_content_page,
+    database_snapshot,
+    make_organization,
+    make_staff,
+    restore_database,
+)
 
 ORGANIZATIONS = {
     "alfa": {
@@ -115,28 +121,12 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
     """
     media = tmp_path_factory.mktemp("demo-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        before = {
-            connection.alias: connection.creation.serialize_db_to_string()
-            for connection in connections.all(initialized_only=True)
-        }
+        before = database_snapshot()
         output = StringIO()
         call_command("demo", "--port", "8123", stdout=output)
     yield Demo(output=output.getvalue(), media_root=media)
     with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            # As TransactionTestCase does before restoring: the sequences carry on (the rows
-            # put back keep their ids, new rows must not get them again), and no post_migrate
-            # content types and permissions, which the serialized rows hold already.
-            call_command(
-                "flush",
-                database=connection.alias,
-                interactive=False,
-                verbosity=0,
-                reset_sequences=False,
-                inhibit_post_migrate=True,
-            )
-            connection.creation.deserialize_db_from_string(before[connection.alias])
-        cache.clear()
+        restore_database(before)
 
 
 @pytest.fixture(autouse=True)

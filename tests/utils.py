@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -197,3 +198,30 @@ def add_content_page(
     """A content page under the organization's Polish home page (or `parent`)."""
     page = ContentPage(title=title, slug=slug or None, show_in_menus=show_in_menus, **fields)
     return add_child_page(parent or org.site.root_page, page, publish=publish)
+
+
+def database_snapshot():
+    """What every open test database holds now, to put back with `restore_database`."""
+    return {
+        database.alias: database.creation.serialize_db_to_string()
+        for database in connections.all(initialized_only=True)
+    }
+
+
+def restore_database(snapshot):
+    """Every test database emptied and `snapshot` put back, as after a transactional test
+    with serialized rollback."""
+    for database in connections.all(initialized_only=True):
+        # As TransactionTestCase does before restoring: the sequences carry on (the rows
+        # put back keep their ids, new rows must not get them again), and no post_migrate
+        # content types and permissions, which the serialized rows hold already.
+        call_command(
+            "flush",
+            database=database.alias,
+            interactive=False,
+            verbosity=0,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
+        )
+        database.creation.deserialize_db_from_string(snapshot[database.alias])
+    cache.clear()
