@@ -139,17 +139,26 @@ def lemmas_of(text, language):
     return " ".join(keys)
 
 
-def query_keys(text, language):
-    """The keys a query in `language` asks for, each once, in the order typed; stop words
-    are left out unless nothing else is left."""
+def query_words(text, language):
+    """What a query in `language` asks for: for each word, once and in the order typed, the
+    keys that find it — its lemma's and its own folded form, for a word typed without its
+    diacritics that the dictionary cannot read ("pozarzadowy"). Stop words are left out
+    unless nothing else is left."""
     typed = words(text)
     meaningful = [word for word in typed if word not in STOP_WORDS.get(language, ())] or typed
-    keys = []
+    asked = []
     for word in meaningful:
-        key = lemma_key(word, language)
-        if key and key not in keys:
-            keys.append(key)
-    return keys
+        keys = tuple(
+            dict.fromkeys(key for key in (lemma_key(word, language), surface_key(word)) if key)
+        )
+        if keys and keys not in asked:
+            asked.append(keys)
+    return asked
+
+
+def query_keys(text, language):
+    """Every key of `query_words`, once."""
+    return list(dict.fromkeys(key for keys in query_words(text, language) for key in keys))
 
 
 def highlighted_excerpt(text, keys, language, length=40):

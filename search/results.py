@@ -14,8 +14,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.search.query import And, Or, PlainText
 
-from core.lemmas import highlighted_excerpt, query_keys
+from core.lemmas import highlighted_excerpt, query_words
 from pages.models import BasePage
 
 # At most this many pages per language and operator are ranked: no one reads further.
@@ -107,17 +108,29 @@ def rank(site, language, text, kind=None):
     scoped = _scoped_pages(kind)
     for root in language_roots(site, language):
         root_language = root.locale.language_code
-        keys = query_keys(text, root_language)
-        if not keys:
+        asked = query_words(text, root_language)
+        if not asked:
             continue
+        keys = list(dict.fromkeys(key for word_keys in asked for key in word_keys))
         pages = scoped.descendant_of(root, inclusive=True)
-        operators = ["and", "or"] if len(keys) > 1 else ["and"]
-        for operator in operators:
-            for page in pages.search(" ".join(keys), operator=operator)[:MAX_RANKED]:
+        queries = [_every_word(asked)]
+        if len(asked) > 1:
+            queries.append(_any_of(keys))
+        for query in queries:
+            for page in pages.search(query)[:MAX_RANKED]:
                 if page.translation_key not in seen:
                     seen.add(page.translation_key)
                     ranked.append(Found(page.pk, root_language, keys))
     return ranked
+
+
+def _any_of(keys):
+    return Or([PlainText(key) for key in keys]) if len(keys) > 1 else PlainText(keys[0])
+
+
+def _every_word(asked):
+    """Each word of the query, by any of its keys."""
+    return And([_any_of(keys) for keys in asked]) if len(asked) > 1 else _any_of(asked[0])
 
 
 def shown(found_list, language):
