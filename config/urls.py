@@ -9,7 +9,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import OrganizationSitemap
 from organizations import admin_guards
-from search import views as search_views
 from translations import urls as translation_urls
 
 urlpatterns = [
@@ -32,7 +31,7 @@ if settings.DEBUG:
     )
 
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,6 +4,8 @@ import posixpath
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.static import serve
@@ -34,13 +36,19 @@ def server_error(request, template_name="500.html"):
     return HttpResponseServerError(html)
 
 
+def search_address(language):
+    """The search's address in `language` (`/pl/szukaj/`)."""
+    with translation.override(language):
+        return reverse("search")
+
+
 def robots_txt(request):
     """Crawlers may read the whole site but the admin and search results; the sitemap is
     the one of the site asked for."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(f"Disallow: /{code}/search/" for code in organization_languages(request)),
+        *(f"Disallow: {search_address(code)}" for code in organization_languages(request)),
         "",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         "",

@@ -267,12 +267,16 @@ class ArticlePage(HeroPhoto, BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     pdf_available = True
+    search_kind = "news"
 
     related_count = 3
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    def search_date(self):
+        return self.date
 
     @classmethod
     def for_listing(cls, articles):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.http import Http404
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.lemmas import lemmas_of
 from organizations.page_forms import OrganizationPageForm
 from organizations.page_permissions import OrganizationPagePermissions
 
@@ -26,10 +28,20 @@ class BasePage(OrganizationPagePermissions, Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     base_form_class = OrganizationPageForm
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        # The lemmas of the title, lead and body in the page's own language (core.lemmas):
+        # what lets "integracja" find "integracji". Below the title, which holds the words as
+        # written.
+        index.SearchField("search_lemmas", boost=0.5),
+    ]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     # Whether visitors can download the page as a PDF at its address + `pdf/` (pages/pdf.py).
     pdf_available = False
+    # What the site search calls a result of this type: "page", "news" or "event".
+    search_kind = "page"
 
     class Meta:
         abstract = True
@@ -53,6 +65,45 @@ class BasePage(OrganizationPagePermissions, Page):
 
     def get_default_language_root(self):
         return None
+
+    # --- What the site search reads ------------------------------------------------------
+
+    def search_lemmas(self):
+        """Indexed by Wagtail (update_index, and whenever the page is published)."""
+        body = self._meta.get_field("body").get_searchable_content(self.body)
+        text = " ".join([self.title, self.intro, *body])
+        return lemmas_of(text, self.locale.language_code)
+
+    def search_excerpt_text(self):
+        """The lead and the body's text, for a result's excerpt. Read from the stream's
+        stored data: loading its blocks would fetch every chosen image, document and
+        page, queries for each result."""
+        texts = [self.intro]
+        _collect_sentences(self.body.raw_data, texts)
+        return " ".join(text for text in texts if text)
+
+    def search_date(self):
+        """The date a search result shows: when the page was last published."""
+        return self.last_published_at
+
+    def search_upcoming(self):
+        return False
+
+
+def _collect_sentences(value, texts):
+    """The text of a stream's stored data: strings of several words (paragraphs, captions,
+    quotes), not block names, identifiers, addresses or single labels."""
+    if isinstance(value, str):
+        text = strip_tags(value).strip()
+        if len(text.split()) > 1 and "://" not in text:
+            texts.append(text)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("id", "type"):
+                _collect_sentences(item, texts)
+    elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
+        for item in value:
+            _collect_sentences(item, texts)
 
 
 class HeroPhoto(models.Model):

@@ -1,45 +1,57 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from core.search import words_of
+
+from .results import KIND_FILTERS, rank, shown
 
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Search the live pages of this organization's site, in the current language."""
+    """Search the live, public pages of this organization's site: the visitor's language
+    first, then the organization's other languages."""
     # Only the words of what was typed: quotes, operators and control characters would be
     # query syntax to the database (core.search).
     asked = request.GET.get("q", "").strip()
     query = words_of(asked)
+    kind_filter = request.GET.get("type", "")
+    if kind_filter not in KIND_FILTERS:
+        kind_filter = ""
+    language = get_language()
     site = Site.find_for_request(request)
-    results = Page.objects.none()
+    ranked = []
     if query and site is not None:
-        roots = Page.objects.filter(translation_key=site.root_page.translation_key, depth=2)
-        root = roots.filter(locale__language_code=get_language()).first() or site.root_page
-        results = (
-            Page.objects.live()
-            .public()
-            .descendant_of(root, inclusive=True)
-            .specific()
-            .search(query, operator="and")
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_of_results = paginator.page(1)
-    except EmptyPage:
-        page_of_results = paginator.page(paginator.num_pages)
+        ranked = rank(site, language, query, KIND_FILTERS.get(kind_filter))
+    paginator = Paginator(ranked, RESULTS_PER_PAGE)
+    # A page number that is no number, or past the end, shows the nearest page there is.
+    page_of_results = paginator.get_page(request.GET.get("page"))
+    results = shown(page_of_results.object_list, language)
     return render(
         request,
         "search/search.html",
         {
             "search_query": query,
             "search_results": page_of_results,
+            "results": results,
+            "results_here": [result for result in results if not result.other_language],
+            "results_elsewhere": [result for result in results if result.other_language],
+            "kind_filter": kind_filter,
+            "kind_filters": KIND_FILTERS,
             # Something typed that holds no word (only quotes, signs or control characters).
             "no_words": bool(asked) and not query,
         },
+    )
+
+
+def to_localized_address(request):
+    """The search at another language's address (`/uk/szukaj/`, the old `/pl/search/`): sent
+    on, for good, to this language's own, with the same query."""
+    query_string = request.GET.urlencode()
+    return HttpResponsePermanentRedirect(
+        reverse("search") + (f"?{query_string}" if query_string else "")
     )

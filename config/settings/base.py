@@ -174,7 +174,12 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Foundation CMS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
+# PostgreSQL's "simple" text-search configuration, no English stemming of Polish and
+# Ukrainian: the pages' lemma field (core.lemmas) does the language work, the same on SQLite.
+# After changing it, `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "simple"},
+}
 # Raster formats only, each checked by its content (Willow). No SVG: an SVG file is a
 # document that can carry scripts, and it would run with the session of whoever opens it
 # from /media/ (an administrator). Wagtail's own default adds AVIF.

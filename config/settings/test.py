@@ -6,7 +6,9 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "simple"},
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -301,6 +301,7 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    search_kind = "event"
 
     class Meta:
         verbose_name = _("event")
@@ -369,6 +370,12 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
 
     def is_over(self, now=None):
         return self.end < (now or timezone.now())
+
+    def search_date(self):
+        return self.start
+
+    def search_upcoming(self):
+        return not self.is_over()
 
     @property
     def is_cancelled(self):

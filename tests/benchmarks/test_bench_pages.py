@@ -26,7 +26,7 @@ def test_public_page_render_time_and_queries(org_a, capsys):
         "/pl/strona-0/",
         "/pl/strona-0/podstrona/",
         "/uk/strona-0/",
-        "/pl/search/?q=Strona",
+        "/pl/szukaj/?q=Strona",
     ]:
         timings, queries = measure(client, org_a.site.hostname, path)
         rows.append(

@@ -56,7 +56,7 @@ def public_addresses(webinar, past, page):
         "/pl/wydarzenia/ics/",
         "/uk/podii/ics/",
         path_of(page),
-        "/pl/search/?q=webinar",
+        "/pl/szukaj/?q=webinar",
     ]
 
 
@@ -78,13 +78,13 @@ def test_the_meeting_link_appears_nowhere_a_visitor_can_look(org_a, online_event
     assert "Webinar o legalizacji pobytu" in shown[path_of(webinar)]
     assert "Webinar o legalizacji pobytu" in shown["/pl/wydarzenia/ics/"]
     assert "Webinar o legalizacji pobytu" in shown[path_of(page)]
-    assert "Webinar o legalizacji pobytu" in shown["/pl/search/?q=webinar"]
+    assert "Webinar o legalizacji pobytu" in shown["/pl/szukaj/?q=webinar"]
 
 
 def test_searching_for_the_meeting_link_finds_nothing(org_a, online_events):
     # The search page repeats the query; what matters is that no event matches it.
     for query in ("meet.example.org", SECRET):
-        html = text_of(visit(org_a, f"/pl/search/?q={query}"))
+        html = text_of(visit(org_a, f"/pl/szukaj/?q={query}"))
 
         assert "Webinar o legalizacji pobytu" not in html
         assert "Forum hybrydowe" not in html

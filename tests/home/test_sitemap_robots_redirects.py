@@ -95,7 +95,8 @@ def test_robots_txt_points_to_the_sites_own_sitemap(org_a, org_b):
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
-    assert "Disallow: /uk/search/" in lines
+    assert "Disallow: /uk/poshuk/" in lines
+    assert "Disallow: /pl/szukaj/" in lines
     assert "Disallow: /en/search/" not in lines  # Beta publishes in Polish and Ukrainian
     assert "Sitemap: http://beta.localhost/sitemap.xml" in lines
 

@@ -53,8 +53,8 @@ def test_every_public_page_is_valid_html(demo):
         for page in live_pages(org):
             fetch(org, page.get_url_parts()[2])
         fetch(org, every_block_page(org).get_url_parts()[2])
-        fetch(org, "/pl/search/?q=forum")
-        fetch(org, "/uk/search/?q=форум")
+        fetch(org, "/pl/szukaj/?q=forum")
+        fetch(org, "/uk/poshuk/?q=форум")
         fetch(org, "/pl/nie-ma-takiej-strony/", expected=404)
     event = EventPage.objects.live().filter(registration_mode="form").first()
     org = OrganizationSettings.for_page(event)

@@ -43,8 +43,12 @@ HOSTILE = [
 ]
 
 PUBLIC = [
-    ("/pl/search/", "q"),
-    ("/pl/search/", "page"),
+    ("/pl/szukaj/", "q"),
+    ("/pl/szukaj/", "page"),
+    ("/pl/szukaj/", "type"),
+    ("/uk/poshuk/", "q"),
+    ("/en/search/", "q"),
+    ("/en/search/", "type"),
     ("/pl/aktualnosci/", "tag"),
     ("/pl/aktualnosci/", "category"),
     ("/pl/aktualnosci/", "page"),
@@ -78,6 +82,10 @@ ADMIN_SEARCHES = [
 ]
 
 
+# The old and the other languages' addresses send the query on: a redirect, never an error.
+REDIRECTED = ["/pl/search/", "/uk/szukaj/", "/en/poshuk/"]
+
+
 def visitor():
     return Client(raise_request_exception=False, HTTP_HOST="alfa.localhost")
 
@@ -93,6 +101,8 @@ def test_public_search_and_filters_answer_hostile_input_with_a_page(searchable, 
     for path, parameter in PUBLIC:
         response = client.get(path, {parameter: text})
         assert response.status_code in (200, 404), (path, parameter)
+    for path in REDIRECTED:
+        assert client.get(path, {"q": text}).status_code == 301, path
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
@@ -105,21 +115,21 @@ def test_admin_searches_answer_hostile_input_with_a_page(client, searchable, edi
 
 
 def test_a_query_of_signs_only_gets_a_message_not_an_error(searchable):
-    response = visitor().get("/pl/search/", {"q": '"*" -'})
+    response = visitor().get("/pl/szukaj/", {"q": '"*" -'})
 
     assert response.status_code == 200
     assert "Wpisz słowa, których szukasz" in response.content.decode()
 
 
 def test_words_are_still_found_among_signs_and_operators(searchable):
-    response = visitor().get("/pl/search/", {"q": '"Integracja" OR *alfie*'})
+    response = visitor().get("/pl/szukaj/", {"q": '"Integracja" OR *alfie*'})
 
     assert response.status_code == 200
     assert "Integracja w Alfie" in response.content.decode()
 
 
 def test_a_page_number_past_the_end_shows_the_last_page(searchable):
-    response = visitor().get("/pl/search/", {"q": "integracja", "page": "9999"})
+    response = visitor().get("/pl/szukaj/", {"q": "integracja", "page": "9999"})
 
     assert response.status_code == 200
     assert "Integracja w Alfie" in response.content.decode()
@@ -145,6 +155,8 @@ def test_no_text_breaks_a_search_box_or_a_filter(searchable, editor_a, text):
     client = visitor()
     for path, parameter in PUBLIC:
         assert client.get(path, {parameter: text}).status_code in (200, 404), (path, parameter)
+    for path in REDIRECTED:
+        assert client.get(path, {"q": text, "type": text}).status_code == 301, path
     admin = Client(raise_request_exception=False)
     admin.force_login(editor_a)
     for path in ("/admin/pages/search/", "/admin/images/chooser/results/", "/admin/snippets/"):

@@ -8,13 +8,17 @@ from tests.utils import add_content_page
 
 pytestmark = pytest.mark.django_db
 
+SEARCH_ADDRESS = {"pl": "/pl/szukaj/", "uk": "/uk/poshuk/", "en": "/en/search/"}
+
 
 def search(org, language, query, **params):
-    return Client().get(f"/{language}/search/", {"q": query, **params}, HTTP_HOST=org.site.hostname)
+    return Client().get(
+        SEARCH_ADDRESS[language], {"q": query, **params}, HTTP_HOST=org.site.hostname
+    )
 
 
 def titles(response):
-    return [result.title for result in response.context["search_results"]]
+    return [result.page.title for result in response.context["results"]]
 
 
 def test_finds_only_this_organizations_pages(org_a, org_b):
@@ -42,12 +46,16 @@ def test_searches_the_current_languages_pages(org_a, django_capture_on_commit_ca
 
     assert titles(search(org_a, "uk", "Warsztaty")) == ["Майстерня Warsztaty"]
     assert titles(search(org_a, "pl", "Warsztaty")) == ["Warsztaty"]
+    elsewhere = search(org_a, "pl", "Майстерня").context["results_elsewhere"]
+    assert [(result.page.title, result.language) for result in elsewhere] == [
+        ("Майстерня Warsztaty", "uk")
+    ]
 
 
 def test_an_empty_query_shows_the_form_and_no_results(org_a):
     response = search(org_a, "pl", "")
     assert response.status_code == 200
-    assert list(response.context["search_results"]) == []
+    assert response.context["results"] == []
     assert 'name="q"' in response.content.decode()
 
 
