@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from organizations.page_forms import OrganizationPageForm
+from organizations.translations import untranslated_parts_of_page
 
 from .blocks import BodyBlock
 
@@ -52,6 +53,13 @@ class BasePage(Page):
 
     def get_default_language_root(self):
         return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A translation published with parts in the source language: base.html says so and
+        # the title, lead and body blocks mark those parts with their language.
+        context["untranslated"] = untranslated_parts_of_page(self)
+        return context
 
 
 class HeroPhoto(models.Model):
