@@ -40,8 +40,14 @@ DEMO_ORGANIZATIONS = [
         "instagram_url": "https://www.instagram.com/",
         "newsletter_url": "https://m6.localhost/newsletter/",
         "donate_url": "https://m6.localhost/wesprzyj/",
-        "footer_text": "Fundacja Studio M6 wspiera organizacje pracujące z osobami z "
-        "doświadczeniem migracji w województwie kujawsko-pomorskim.",
+        "footer_text": (
+            "Fundacja Studio M6 wspiera organizacje pracujące z osobami z doświadczeniem "
+            "migracji w województwie kujawsko-pomorskim.",
+            "Фундація Studio M6 підтримує організації, які працюють з людьми з досвідом "
+            "міграції в Куявсько-Поморському воєводстві.",
+            "The Studio M6 Foundation supports organisations working with people with "
+            "migration experience in the Kuyavian-Pomeranian region.",
+        ),
         "home": {
             "intro": (
                 "Wspieramy organizacje i instytucje pracujące z osobami z doświadczeniem "
@@ -82,8 +88,14 @@ DEMO_ORGANIZATIONS = [
         "address": "Warszawa",
         "linkedin_url": "https://www.linkedin.com/",
         "youtube_url": "https://www.youtube.com/",
-        "footer_text": "Konsorcjum Migracyjne zrzesza organizacje z całej Polski działające "
-        "na rzecz osób migrujących.",
+        "footer_text": (
+            "Konsorcjum Migracyjne zrzesza organizacje z całej Polski działające na rzecz osób "
+            "migrujących.",
+            "Міграційний консорціум об'єднує організації з усієї Польщі, які діють на користь "
+            "людей з досвідом міграції.",
+            "The Migration Consortium brings together organisations from all over Poland "
+            "working for people on the move.",
+        ),
         "home": {
             "intro": (
                 "Solidarność, godność, empatia: organizacje z całej Polski działające na "
@@ -167,7 +179,7 @@ QUOTED = "Konsorcjum Migracyjne"
 DEMO_CATEGORY = {"slug": "aktualnosci", "name": ("Aktualności", "Новини", "News")}
 DEMO_GUESTS = [
     (
-        "Joanna Sosnowska",
+        ("Joanna Sosnowska", "Йоанна Сосновська", "Joanna Sosnowska"),
         (
             "Kierownik Zespołu Koordynacji Działań na Rzecz Cudzoziemców",
             "Керівниця Групи координації діяльності на користь іноземців",
@@ -180,7 +192,7 @@ DEMO_GUESTS = [
         ),
     ),
     (
-        "Mateusz Płoskonka",
+        ("Mateusz Płoskonka", "Матеуш Плосконка", "Mateusz Płoskonka"),
         (
             "Zastępca Dyrektora Wydziału Polityki Społecznej i Zdrowia",
             "Заступник директора Департаменту соціальної політики та охорони здоров'я",
@@ -189,7 +201,7 @@ DEMO_GUESTS = [
         ("Urząd Miasta Krakowa", "Міська рада Кракова", "Kraków City Hall"),
     ),
     (
-        "Piotr Choroś",
+        ("Piotr Choroś", "Пйотр Хорось", "Piotr Choroś"),
         ("Dyrektor", "Директор", "Director"),
         (
             "Urząd Miasta Lublin, Biuro Partycypacji Społecznej",
@@ -371,7 +383,7 @@ DEMO_EVENT = {
     ),
     "moderator": (
         "Rozmowy poprowadzi Pracownia Zrównoważonego Rozwoju.",
-        "Розмову модеруватиме Pracownia Zrównoważonego Rozwoju.",
+        "Розмову модеруватиме Майстерня сталого розвитку.",
         "The discussions will be moderated by Pracownia Zrównoważonego Rozwoju.",
     ),
     # (role, custom heading, partners' names), as the announcement lists them.
@@ -416,6 +428,54 @@ DEMO_EVENT = {
             ["Gmina Miasta Toruń"],
         ),
     ],
+}
+
+# The partners' names in Polish, Ukrainian and English, as each partner writes them.
+DEMO_PARTNER_NAMES = {
+    names[0]: names
+    for names in [
+        ("Fundacja Studio M6", "Фундація Studio M6", "Studio M6 Foundation"),
+        ("Fundacja Stocznia", "Фундація «Стоцня»", "Stocznia Foundation"),
+        (
+            "Fundacja Batorego (akcja „Masz Głos”)",
+            "Фундація імені Стефана Баторія (акція «Маш Ґлос»)",
+            "Stefan Batory Foundation (the “Masz Głos” campaign)",
+        ),
+        ("Fundacja NESST", "Фундація NESST", "NESST Foundation"),
+        (
+            "Konsul Honorowy Ukrainy w Bydgoszczy Krzysztof Sikora",
+            "Почесний консул України в Бидгощі Кшиштоф Сікора",
+            "Honorary Consul of Ukraine in Bydgoszcz, Krzysztof Sikora",
+        ),
+        (
+            "Ashoka w Polsce i Fundusz Tutaj",
+            "Ashoka в Польщі та Фонд «Тутай»",
+            "Ashoka Poland and the Tutaj Fund",
+        ),
+        ("Fundacja Emic", "Фундація Emic", "Emic Foundation"),
+        (
+            "Fundacja KOSMOS (Centrum Integracji ŁĄCZNIK)",
+            "Фундація KOSMOS (Центр інтеграції «Лончнік»)",
+            "KOSMOS Foundation (ŁĄCZNIK Integration Centre)",
+        ),
+        ("Fundacja Dobra dla Dobra", "Фундація «Добро для добра»", "Dobra dla Dobra Foundation"),
+        (
+            "Pracownia Zrównoważonego Rozwoju",
+            "Майстерня сталого розвитку",
+            "Sustainable Development Workshop",
+        ),
+        (
+            "Ośrodek Wsparcia Ekonomii Społecznej w Toruniu",
+            "Центр підтримки соціальної економіки в Торуні",
+            "Social Economy Support Centre in Toruń",
+        ),
+        (
+            "Regionalny Ośrodek Polityki Społecznej w Toruniu",
+            "Регіональний центр соціальної політики в Торуні",
+            "Regional Social Policy Centre in Toruń",
+        ),
+        ("Gmina Miasta Toruń", "Міська гміна Торунь", "Municipality of Toruń"),
+    ]
 }
 
 DEMO_ROLES = ["editors", "moderators", "translators", "registrations"]
@@ -522,10 +582,14 @@ def _fill_organization(org, definition, user):
         "youtube_url",
         "newsletter_url",
         "donate_url",
-        "footer_text",
     ):
         if field in definition:
             setattr(org, field, definition[field])
+    # The footer text in each language the organization publishes in.
+    for code, index in LANGUAGE_INDEX.items():
+        if code in org.languages:
+            field = "footer_text" if code == "pl" else f"footer_text_{code}"
+            setattr(org, field, definition["footer_text"][index])
 
     org.logo = demo_logo(org, definition["initials"], definition["primary_colour"])
 
@@ -602,7 +666,7 @@ def _add_demo_news(org, home, user):
                 {
                     "heading": text["guests_heading"][0],
                     "people": [
-                        {"name": name, "role": role[0], "organization": organization[0]}
+                        {"name": name[0], "role": role[0], "organization": organization[0]}
                         for name, role, organization in DEMO_GUESTS
                     ],
                 },
@@ -614,8 +678,8 @@ def _add_demo_news(org, home, user):
     article.tags.add(*text["tags"])
     article.save_revision(user=user).publish(user=user)
     strings = {texts[0]: texts for texts in text.values() if isinstance(texts, tuple)}
-    for _name, role, organization in DEMO_GUESTS:
-        strings.update({role[0]: role, organization[0]: organization})
+    for name, role, organization in DEMO_GUESTS:
+        strings.update({name[0]: name, role[0]: role, organization[0]: organization})
     _translate(article, org.languages, strings, user)
 
 
@@ -644,10 +708,14 @@ def _add_demo_event(org, home, user):
     start, end = demo_event_times()
     strips = []
     for role, heading, names in text["partners"]:
-        partners = [
-            Partner.objects.get_or_create(site=org.site, locale=locale, name=name)[0]
-            for name in names
-        ]
+        partners = []
+        for name in names:
+            partner, created = Partner.objects.get_or_create(
+                site=org.site, locale=locale, name=name
+            )
+            if created:
+                _translate(partner, org.languages, {name: DEMO_PARTNER_NAMES[name]}, user)
+            partners.append(partner)
         strips.append(
             (
                 "partner_strip",

@@ -1,6 +1,7 @@
 """The tenant: an organization's settings and its funding notices."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Subquery
@@ -131,7 +132,16 @@ class OrganizationSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    footer_text = models.TextField(_("footer text"), blank=True)
+    # The footer text in each language of the installation (settings.LANGUAGES): a few
+    # sentences the organization's editors write with the rest of these settings. A site
+    # setting is one row per site, which wagtail-localize cannot translate; a translatable
+    # snippet chosen here would add a model, a chooser and a translation job per organization
+    # for one sentence, and hide the languages from each other. Side by side in the Footer
+    # tab, every language is in sight of the person who changes one; a language left empty
+    # shows the Polish text, marked as Polish (footer_text_in_language).
+    footer_text = models.TextField(_("footer text (Polish)"), blank=True)
+    footer_text_uk = models.TextField(_("footer text (Ukrainian)"), blank=True)
+    footer_text_en = models.TextField(_("footer text (English)"), blank=True)
     funding_notice = models.ForeignKey(
         "organizations.FundingNotice",
         verbose_name=_("funding notice in the footer"),
@@ -207,6 +217,8 @@ class OrganizationSettings(BaseSiteSetting):
                     FieldPanel("donate_url"),
                     FieldPanel("privacy_policy_page"),
                     FieldPanel("footer_text"),
+                    FieldPanel("footer_text_uk"),
+                    FieldPanel("footer_text_en"),
                     FieldPanel("funding_notice"),
                 ],
                 heading=_("Footer"),
@@ -279,6 +291,17 @@ class OrganizationSettings(BaseSiteSetting):
             chosen = next((page for page in by_language.values() if page.pk == chosen_id), None)
             found[chosen_id, language] = by_language.get(language, chosen)
         return found[chosen_id, language]
+
+    def footer_text_in_language(self):
+        """{"text", "language"}: the footer text in the active language, else the Polish one
+        (with "language" telling the template to mark it), else None."""
+        language = get_language() or settings.LANGUAGE_CODE
+        own = getattr(self, f"footer_text_{language}", None) if language != "pl" else None
+        if own:
+            return {"text": own, "language": language}
+        if self.footer_text:
+            return {"text": self.footer_text, "language": "pl"}
+        return None
 
     @classmethod
     def for_page(cls, page):
@@ -377,8 +400,24 @@ class FundingNotice(TranslatableMixin, OrganizationOwned, index.Indexed):
         return self.name
 
     def in_current_language(self):
-        """This notice in the page's language when translated, else as it is."""
-        return self.localized if self.pk else self
+        """This notice in the page's language when translated, else as it is, with the
+        language its disclaimer is in (`disclaimer_language`): a translation may still show
+        the original's (organizations.translations)."""
+        shown = self.localized if self.pk else self
+        shown.disclaimer_language = shown.locale.language_code if shown.locale_id else ""
+        if shown.pk and shown.pk != self.pk:
+            found = (
+                UntranslatedText.objects.filter(
+                    content_type=ContentType.objects.get_for_model(FundingNotice),
+                    object_id=str(shown.pk),
+                    revision=None,
+                )
+                .values_list("source_language", "segments")
+                .first()
+            )
+            if found and any(path == "disclaimer" for path, _text in found[1]):
+                shown.disclaimer_language = found[0]
+        return shown
 
 
 class OrganizationGroup(models.Model):
@@ -406,3 +445,32 @@ class OrganizationGroup(models.Model):
 
     def __str__(self):
         return f"{self.group} ({self.role}{', ' + self.language if self.language else ''})"
+
+
+class UntranslatedText(models.Model):
+    """The parts of a translation that wagtail-localize filled with the source text because
+    they were not translated when it was saved: recorded then, per page revision (or per
+    snippet), so that pages say so to visitors and mark those parts with the source
+    language, as they were published, whatever the translators have done since.
+
+    Read with one query per page (by its live revision) and one per set of snippets shown.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=255)
+    revision = models.OneToOneField(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    source_language = models.CharField(max_length=15)
+    # [[path, source text], …] in the source's order; a path is wagtail-localize's, e.g.
+    # "intro" or "body.<block id>.text".
+    segments = models.JSONField(default=list)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id}: {len(self.segments)} untranslated"
+
+    def paths(self):
+        return [path for path, _text in self.segments]

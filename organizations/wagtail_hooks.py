@@ -7,6 +7,7 @@ from .forms import EMAIL_DOMAINS_CHANGED, ChangeFormatter
 from .membership import within_own_organizations
 from .owned import OrganizationOwned, may
 from .page_admin import OrganizationPageViewSet
+from .translations import check_page_editor_publish, check_translation_editor_publish
 
 
 @hooks.register("register_admin_viewset")
@@ -56,3 +57,21 @@ def translate_only_own_organizations_snippets(buttons, snippet, user):
     if isinstance(snippet, OrganizationOwned) and not may(user, "change", snippet):
         localize = reverse("wagtailadmin_home") + "localize/"
         buttons[:] = [button for button in buttons if not button.url.startswith(localize)]
+
+
+# Before wagtail-localize's own hooks (order 0), which serve its translation editor.
+@hooks.register("before_edit_page", order=-10)
+def refuse_incomplete_page_translation(request, page):
+    return check_translation_editor_publish(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def refuse_incomplete_snippet_translation(request, instance):
+    if getattr(instance, "translation_key", None) is None:
+        return None
+    return check_translation_editor_publish(request, instance)
+
+
+@hooks.register("before_publish_page")
+def refuse_incomplete_manual_translation(request, page):
+    return check_page_editor_publish(request, page)

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.lemmas import lemmas_of
 from organizations.page_forms import OrganizationPageForm
 from organizations.page_permissions import OrganizationPagePermissions
+from organizations.translations import untranslated_parts_of_page
 
 from .blocks import BodyBlock
 
@@ -88,6 +89,13 @@ class BasePage(OrganizationPagePermissions, Page):
 
     def search_upcoming(self):
         return False
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A translation published with parts in the source language: base.html says so and
+        # the title, lead and body blocks mark those parts with their language.
+        context["untranslated"] = untranslated_parts_of_page(self)
+        return context
 
 
 def _collect_sentences(value, texts):

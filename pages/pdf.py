@@ -35,6 +35,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from organizations.models import OrganizationSettings
+from organizations.translations import untranslated_parts_of_page
 
 # Part of the cache key: raise it when a change to the templates or the stylesheet
 # should reach the PDFs already in the cache.
@@ -127,6 +128,7 @@ def page_html(page, request=None):
             "funding_notice": notice.in_current_language() if notice else None,
             "page_url": url,
             "qr_code": qr_code_svg(url),
+            "untranslated": untranslated_parts_of_page(page),
         }
         return template.render(context, request)
 

@@ -17,6 +17,7 @@ from organizations.owned import (
 )
 from organizations.page_forms import OrganizationPageForm
 from organizations.page_permissions import OrganizationPagePermissions
+from organizations.translations import untranslated_parts_of_snippets
 
 from .blocks import LOGO_FILTER, PartnerStripBlock, partners_by_id
 
@@ -120,11 +121,20 @@ class Partner(TranslatableMixin, OrganizationOwned, index.Indexed):
             for partner in found
             if partner.locale.language_code == language_code
         }
-        return {
+        shown = {
             partner.pk: translated.get(partner.translation_key) or by_pk[partner.pk]
             for partner in chosen
             if partner.pk in by_pk
         }
+        # The language each partner's name and description are shown in: a translation may
+        # still carry the original's (organizations.translations); one query for them all.
+        untranslated = untranslated_parts_of_snippets(list(translated.values()))
+        for partner in shown.values():
+            parts = untranslated.get(str(partner.pk))
+            own = partner.locale.language_code
+            partner.name_language = (parts and parts.field_language("name")) or own
+            partner.description_language = (parts and parts.field_language("description")) or own
+        return shown
 
 
 class PartnersPage(OrganizationPagePermissions, Page):

@@ -2,9 +2,11 @@
 
 import json
 import os
+import re
 import subprocess
 import tempfile
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
 
@@ -248,3 +250,62 @@ def built_for_module(django_db_blocker):
                 )
                 connection.creation.deserialize_db_from_string(before[connection.alias])
             cache.clear()
+
+
+# Letters of the Polish alphabet that Ukrainian (Cyrillic) and English text never has.
+POLISH_ONLY_LETTERS = re.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
+
+
+class _UnmarkedPolish(HTMLParser):
+    """Text a visitor reads or hears (text, alt, title, aria-label, placeholder) that has
+    Polish-only letters and is not inside an element marked lang="pl"."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    VOID |= {"track", "wbr"}
+    SPOKEN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.found = [], []
+
+    def _polish(self):
+        return next((lang for _tag, lang in reversed(self.stack) if lang), "") == "pl"
+
+    def _hidden(self):
+        return any(tag in ("script", "style", "template") for tag, _lang in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        lang = (attrs.get("lang") or "").split("-")[0]
+        marked = lang == "pl" or (not lang and self._polish())
+        if not marked and not self._hidden():
+            for name in self.SPOKEN_ATTRIBUTES:
+                if POLISH_ONLY_LETTERS.search(attrs.get(name) or ""):
+                    self.found.append(f"<{tag} {name}={attrs[name]!r}>")
+        if tag not in self.VOID:
+            self.stack.append((tag, lang))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        if POLISH_ONLY_LETTERS.search(data) and not self._polish() and not self._hidden():
+            self.found.append(" ".join(data.split()))
+
+
+def unmarked_polish(html):
+    """The pieces of a page's visible (or spoken) text that hold Polish-only letters
+    outside any element marked lang="pl": what a reader of another language meets
+    without being told it is Polish."""
+    parser = _UnmarkedPolish()
+    parser.feed(html)
+    parser.close()
+    return parser.found

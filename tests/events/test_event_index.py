@@ -15,9 +15,10 @@ from tests.utils import make_image, text_of, visit
 pytestmark = pytest.mark.django_db
 
 # A page of Wagtail and the site (site, settings, locale, routing, view restrictions, menu,
-# language switcher, breadcrumbs, privacy policy link) and the list: the months for the filter, the count,
-# the events, their photos and the photos' renditions.
-QUERIES_FOR_THE_EVENT_LIST = 21
+# language switcher, breadcrumbs, privacy policy link, the parts a translation left untranslated)
+# and the list: the months for the filter, the count, the events, their photos and the photos'
+# renditions.
+QUERIES_FOR_THE_EVENT_LIST = 22
 
 
 def listed_titles(response):

@@ -12,10 +12,10 @@ from tests.utils import make_image, text_of, visit
 pytestmark = pytest.mark.django_db
 
 # Wagtail and the site (routing, view restrictions, menu, language switcher, breadcrumbs,
-# settings, feed links, privacy policy link), the article's category, photo and renditions, tags, the news
+# settings, feed links, privacy policy link, untranslated parts), the article's category, photo and renditions, tags, the news
 # index's address, the photo's rendition for link previews (Open Graph), and the related
 # articles: the chosen links, then the articles with their photos, renditions and tags.
-QUERIES_FOR_AN_ARTICLE = 27
+QUERIES_FOR_AN_ARTICLE = 28
 
 
 def related_titles(response):

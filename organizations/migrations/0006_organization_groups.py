@@ -25,7 +25,7 @@ def record_existing_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("organizations", "0003_translation_settings"),
+        ("organizations", "0005_footer_text_per_language"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -1,0 +1,238 @@
+"""Translations with parts not yet translated: what publishing one does, and what visitors
+are told.
+
+wagtail-localize saves a translation with every untranslated segment filled with the source
+text (`Translation.save_target` always uses `fallback=True`), and publishes it without a
+word to visitors. Each organization chooses (`OrganizationSettings.incomplete_translations`)
+between refusing such a publication, with the list of what is missing, and publishing it
+with a notice and the untranslated parts marked with their language. Which parts those are
+is recorded when wagtail-localize saves the translation (its `TranslationLog`), per page
+revision, so that a page is marked as it was published, in one query.
+"""
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
+from django.shortcuts import redirect
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import ngettext
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.strings import StringValue
+
+from core.untranslated import UntranslatedParts
+
+from .models import IncompleteTranslations, OrganizationSettings, UntranslatedText
+
+
+def missing_segments(source_id, locale):
+    """[(path, source text)] of the source's strings not translated into `locale`, in order.
+    A translation with an error counts as missing, as wagtail-localize then uses the source.
+    The slug is left out: visitors read it only in the address (and a translation keeps a
+    free slug of its own whatever the translator does)."""
+    return [
+        list(row)
+        for row in StringSegment.objects.filter(source_id=source_id)
+        .exclude(context__path="slug")
+        .annotate_translation(locale)
+        .filter(translation__isnull=True)
+        .order_by("order")
+        .values_list("context__path", "string__data")
+    ]
+
+
+def record_untranslated(log):
+    """Remember what the translation wagtail-localize just saved shows untranslated."""
+    source = log.source
+    try:
+        instance = source.get_translated_instance(log.locale)
+    except Model.DoesNotExist:
+        return
+    segments = missing_segments(source.pk, log.locale)
+    content_type = ContentType.objects.get_for_model(instance)
+    if log.revision_id is None:
+        UntranslatedText.objects.filter(
+            content_type=content_type, object_id=str(instance.pk), revision=None
+        ).delete()
+    else:
+        UntranslatedText.objects.filter(revision_id=log.revision_id).delete()
+    if segments:
+        UntranslatedText.objects.create(
+            content_type=content_type,
+            object_id=str(instance.pk),
+            revision_id=log.revision_id,
+            source_language=source.locale.language_code,
+            segments=segments,
+        )
+
+
+def untranslated_parts_of_page(page):
+    """What the page's live revision shows untranslated, or None; one query."""
+    if not page.live_revision_id:
+        return None
+    found = (
+        UntranslatedText.objects.filter(revision_id=page.live_revision_id)
+        .values_list("source_language", "segments")
+        .first()
+    )
+    if not found:
+        return None
+    language, segments = found
+    return UntranslatedParts(language, [path for path, _text in segments])
+
+
+def untranslated_parts_of_snippets(instances):
+    """{pk: UntranslatedParts} of the snippets shown (translations of one model); one query."""
+    instances = [instance for instance in instances if instance is not None]
+    if not instances:
+        return {}
+    rows = UntranslatedText.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(instances[0])),
+        object_id__in=[str(instance.pk) for instance in instances],
+        revision=None,
+    ).values_list("object_id", "source_language", "segments")
+    return {
+        object_id: UntranslatedParts(language, [path for path, _text in segments])
+        for object_id, language, segments in rows
+    }
+
+
+def organization_of(instance):
+    if isinstance(instance, Page):
+        return OrganizationSettings.for_page(instance)
+    site_id = getattr(instance, "site_id", None)
+    if site_id is None:
+        return None
+    return OrganizationSettings.objects.filter(site_id=site_id).first()
+
+
+def refuses_incomplete(instance):
+    """Whether the organization refuses to publish an incomplete translation (the default,
+    also for what belongs to no organization)."""
+    organization = organization_of(instance)
+    choice = organization.incomplete_translations if organization else None
+    return choice != IncompleteTranslations.NOTICE
+
+
+def describe_segments(source_instance, segments):
+    """Each missing segment as a translator finds it: the field, the block, the source text
+    shortened, e.g. "Body › Rich text: “Kierując się tymi wartościami…”"."""
+    blocks = {}
+    for field in source_instance._meta.get_fields():
+        stream = (
+            getattr(source_instance, field.name, None) if hasattr(field, "stream_block") else None
+        )
+        for child in stream or ():
+            blocks[child.id] = child.block.label
+    described = []
+    for path, text in segments:
+        field_name, *rest = path.split(".")
+        try:
+            where = [str(source_instance._meta.get_field(field_name).verbose_name).capitalize()]
+        except Exception:  # a path of wagtail-localize's that names no model field
+            where = [field_name]
+        if rest and rest[0] in blocks:
+            where.append(str(blocks[rest[0]]))
+        shown = Truncator(" ".join(strip_tags(text).split())).chars(60)
+        described.append((" › ".join(where), shown))
+    return described
+
+
+def refusal(request, instance, source_instance, segments):
+    """Nothing published: the translator is sent back to the editor with what is missing."""
+    described = describe_segments(source_instance, segments)
+    messages.error(
+        request,
+        format_html(
+            "{} <ul>{}</ul>",
+            ngettext(
+                "Not published: %(count)s part is not yet translated. Translate it, then "
+                "publish again.",
+                "Not published: %(count)s parts are not yet translated. Translate them, then "
+                "publish again.",
+                len(described),
+            )
+            % {"count": len(described)},
+            format_html_join("", "<li>{}: “{}”</li>", described),
+        ),
+    )
+    return redirect(request.get_full_path())
+
+
+def enabled_translation(instance):
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def check_translation_editor_publish(request, instance):
+    """In wagtail-localize's translation editor, "Publish" of an incomplete translation when
+    the organization refuses them. What the translator typed is saved string by string as
+    they type, so nothing of theirs is lost."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = enabled_translation(instance)
+    if translation is None or not refuses_incomplete(instance):
+        return None
+    segments = missing_segments(translation.source_id, translation.target_locale)
+    if not segments:
+        return None
+    return refusal(request, instance, translation.source.get_source_instance(), segments)
+
+
+def still_untranslated(page):
+    """[(path, source text)] of what the last synchronised translation left untranslated and
+    the page (as its editor is publishing it) still shows unchanged."""
+    recorded = (
+        UntranslatedText.objects.filter(
+            content_type=ContentType.objects.get_for_model(page),
+            object_id=str(page.pk),
+            revision__isnull=False,
+        )
+        .exclude(revision_id=page.latest_revision_id)
+        .order_by("-revision_id")
+        .values_list("segments", "source_language")
+        .first()
+    )
+    if not recorded:
+        return [], None
+    segments, language = recorded
+    shown = {
+        segment.path: segment.string.data
+        for segment in extract_segments(page)
+        if isinstance(getattr(segment, "string", None), StringValue)
+    }
+    return [[path, text] for path, text in segments if shown.get(path) == text], language
+
+
+def check_page_editor_publish(request, page):
+    """Publishing a translation from the page editor (after "Convert to manual editing")
+    while it still shows source text that the synchronised translation left untranslated.
+    The page editor has already saved what was typed as a draft revision."""
+    if enabled_translation(page) is not None:
+        return None
+    segments, language = still_untranslated(page)
+    if not segments:
+        return None
+    if refuses_incomplete(page):
+        source = page.get_translations().filter(locale__language_code=language).first()
+        return refusal(request, page, (source or page).specific, segments)
+    # Published with a notice: this revision is marked as the synchronised ones are.
+    UntranslatedText.objects.update_or_create(
+        revision_id=page.latest_revision_id,
+        defaults={
+            "content_type": ContentType.objects.get_for_model(page),
+            "object_id": str(page.pk),
+            "source_language": language,
+            "segments": segments,
+        },
+    )
+    return None
