@@ -236,3 +236,20 @@ def check_page_editor_publish(request, page):
         },
     )
     return None
+
+
+def carry_untranslated(from_revision_id, to_revision_id):
+    """A new revision of a translation made from `from_revision_id` with its text unchanged
+    (e.g. its synchronised fields updated from the original): it shows the same parts
+    untranslated."""
+    found = UntranslatedText.objects.filter(revision_id=from_revision_id).first()
+    if found is not None and from_revision_id != to_revision_id:
+        UntranslatedText.objects.update_or_create(
+            revision_id=to_revision_id,
+            defaults={
+                "content_type_id": found.content_type_id,
+                "object_id": found.object_id,
+                "source_language": found.source_language,
+                "segments": found.segments,
+            },
+        )
