@@ -4,7 +4,13 @@ wagtail-localize's own (config.urls), like organizations.admin_guards."""
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 
-from .views import BoardView, QueueView, RequestPageTranslationView, RequestSnippetTranslationView
+from .views import (
+    BoardView,
+    ChangesView,
+    QueueView,
+    RequestPageTranslationView,
+    RequestSnippetTranslationView,
+)
 
 urlpatterns = [
     path(
@@ -21,4 +27,5 @@ urlpatterns = [
 admin_urlpatterns = [
     path("queue/", QueueView.as_view(), name="queue"),
     path("status/", BoardView.as_view(), name="board"),
+    path("changes/<int:translation_id>/", ChangesView.as_view(), name="changes"),
 ]

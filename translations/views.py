@@ -1,14 +1,17 @@
 """The translation workflow's admin views: requesting a translation (wagtail-localize's
 "Translate", with a note and a due date), the translators' queue and the status board."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views import View
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
@@ -19,8 +22,10 @@ from organizations.admin_guards import (
 )
 from organizations.membership import translating_only_languages, user_site_ids
 from organizations.models import OrganizationSettings
+from organizations.owned import may
 
 from . import status
+from .changes import apply_updates, changes_of
 from .forms import TranslationRequestForm
 from .models import TranslationRequest
 from .requests import organization_of, record_requests
@@ -238,6 +243,72 @@ def queue_item(translation_request):
         "total": total,
         "left": total - done,
         "url": url,
+        "translation_id": translation.pk if translation is not None else None,
         "overdue": translation_request.due_date is not None
         and translation_request.due_date < timezone.localdate(),
     }
+
+
+def may_edit_translation(user, instance):
+    """Whether the user may change this translated page or snippet (a translator into its
+    language, or the organization's editors)."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return may(user, "change", instance)
+
+
+class ChangesView(View):
+    """The passages of the original changed since the translation, beside the
+    translation's words for them, to update (translations.changes)."""
+
+    template_name = "translations/changes.html"
+
+    def dispatch(self, request, translation_id):
+        self.translation = get_object_or_404(
+            Translation.objects.select_related("source", "target_locale"), pk=translation_id
+        )
+        try:
+            self.instance = self.translation.get_target_instance()
+        except ObjectDoesNotExist as error:
+            raise Http404 from error
+        if not may_edit_translation(request.user, self.instance):
+            raise PermissionDenied
+        self.changes = changes_of(self.translation)
+        return super().dispatch(request)
+
+    def edit_url(self):
+        if isinstance(self.instance, Page):
+            return reverse("wagtailadmin_pages:edit", args=[self.instance.pk])
+        meta = self.instance._meta
+        return reverse(
+            f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[self.instance.pk]
+        )
+
+    def get(self, request):
+        return TemplateResponse(
+            request,
+            self.template_name,
+            {
+                "translation": self.translation,
+                "instance": self.instance,
+                "changes": self.changes,
+                "edit_url": self.edit_url(),
+                "language_name": self.translation.target_locale.get_display_name(),
+            },
+        )
+
+    def post(self, request):
+        # Into the translation's strings, as the translation editor saves them: publishing
+        # stays the translator's step. (wagtail-localize's own "save a draft" writes the
+        # page's live row, so it is not used here.)
+        saved = apply_updates(self.translation, self.changes, request.POST, request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d changed passage updated. Publish the translation when it is ready.",
+                "%(count)d changed passages updated. Publish the translation when it is ready.",
+                saved,
+            )
+            % {"count": saved},
+        )
+        return redirect(self.edit_url())

@@ -6,8 +6,11 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail_localize.models import Translation
 
 from . import status, urls
+from .changes import changes_of
 from .views import staff_organizations
 
 
@@ -79,3 +82,26 @@ def add_translation_totals(request, panels):
     organizations = list(staff_organizations(request.user))
     if organizations and len(organizations) <= 3:
         panels.append(TranslationTotalsPanel(organizations))
+
+
+@hooks.register("register_page_header_buttons")
+def changed_in_the_original(page, user, next_url=None, view_name=None):
+    """From a translation's editor to what changed in its original since it was translated."""
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+    if translation is None or not changes_of(translation):
+        return []
+    return [
+        PageMenuItem(
+            gettext_lazy("Changed in the original"),
+            reverse("translations:changes", args=[translation.pk]),
+            icon_name="doc-full",
+            priority=30,
+            page=page,
+        )
+    ]
