@@ -125,6 +125,8 @@ def settings_form(org, **overrides):
         languages=list(org.languages),
         registration_retention_days=30,
         registration_retention="delete",
+        show_untranslated="on",
+        incomplete_translations="refuse",
     )
     data.update(overrides)
     return data
