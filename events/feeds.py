@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from core.dates import WARSAW
+from core.languages import mark_listed
 from organizations.models import OrganizationSettings
 
 from .choices import EventStatus
@@ -49,8 +50,11 @@ def _organizer(organization):
 
 
 def calendar_event(event, request, organization=None, now=None):
-    """The event as a VEVENT, its texts in the page's language."""
-    url = event.get_full_url(request)
+    """The event as a VEVENT, its texts in the page's language; an event listed in a
+    calendar of another language (not yet translated) has that calendar's address and
+    says which language it is in (see core.languages.mark_listed)."""
+    listed_url = getattr(event, "listed_url", None)
+    url = request.build_absolute_uri(listed_url) if listed_url else event.get_full_url(request)
     item = Event()
     item.add("uid", f"{event.translation_key}-{event.locale.language_code}@{_host(request)}")
     item.add("dtstamp", now or timezone.now())
@@ -62,7 +66,8 @@ def calendar_event(event, request, organization=None, now=None):
     else:
         item.add("dtstart", timezone.localtime(event.start, WARSAW))
         item.add("dtend", timezone.localtime(event.end, WARSAW))
-    item.add("summary", event.title)
+    marker = str(getattr(event, "listed_language_name", ""))
+    item.add("summary", f"{event.title} ({marker})" if marker else event.title)
     item.add("status", STATUSES[event.status])
     item.add("url", url)
     with translation.override(event.locale.language_code):
@@ -115,7 +120,11 @@ def index_calendar_response(index, request):
     """The index's upcoming events, for a calendar application to subscribe to."""
     organization = OrganizationSettings.for_page(index)
     name = f"{index.title} – {organization.display_name}" if organization else index.title
-    events = list(index.upcoming_events().defer_streamfields().select_related("locale"))
+    show = organization is None or organization.show_untranslated
+    events = list(
+        index.upcoming_events(with_untranslated=show).defer_streamfields().select_related("locale")
+    )
+    mark_listed(events, index, index.get_url(request))
     calendar = _calendar(name)
     now = timezone.now()
     for event in events:

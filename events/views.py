@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Site
 
+from core.languages import is_served_as_fallback, served_url
 from organizations.languages import organization_for_request
 
 from . import spam
@@ -42,6 +43,13 @@ RESULT_MAX_AGE = 60 * 60
 # How long a form's second sending (a double click) is answered like its first.
 REPLAY_SECONDS = 10 * 60
 EXPIRED = "expired"
+# What routing a page may note on the request (pages.models.BasePage.route_to_original).
+ROUTING_MARKS = (
+    "is_language_fallback",
+    "language_fallback_page_id",
+    "language_fallback_url",
+    "language_redirect",
+)
 OPEN_STATES = {"open", WAITING_LIST}
 PRIVATE_HEADERS = {
     "Cache-Control": "private, no-store",
@@ -81,7 +89,7 @@ def registration_panel(request, event, shown_on=None):
     registration form block, to which the visitor comes back after sending the form.
     """
     availability = event.registration_availability
-    path = shown_on.get_url(request) if shown_on is not None and shown_on.pk else None
+    path = served_url(request, shown_on) if shown_on is not None and shown_on.pk else None
     # Anywhere but the event's own page (a block's preview too), the event is named.
     elsewhere = shown_on is None or shown_on.pk != event.pk
     submitted = getattr(request, "registration_forms", {}).get(event.pk)
@@ -94,7 +102,7 @@ def registration_panel(request, event, shown_on=None):
     )
     if form is None and result is None and takes_registrations:
         form = build_form(request, event, next_url=path if elsewhere and path else "")
-    event_url = event.get_url(request) if event.pk else None
+    event_url = served_url(request, event) if event.pk else None
     return {
         "event": event,
         "anchor": anchor(event),
@@ -152,27 +160,32 @@ def origin_of(request, event, next_value):
     if not language or site is None:
         return None
     components = [part for part in path[len(language) + 2 :].split("/") if part]
-    fallback = getattr(request, "is_language_fallback", None)
+    before = {name: request.__dict__[name] for name in ROUTING_MARKS if name in request.__dict__}
     with translation.override(language):
         try:
             page, args, kwargs = site.root_page.localized.specific.route(request, components)
         except Http404:
             page = None
-        if page is None or page.pk == event.pk or page.get_url(request) != path:
-            # Routing may have marked the request as a language fallback: undo it.
-            if fallback is None:
-                request.__dict__.pop("is_language_fallback", None)
-            else:
-                request.is_language_fallback = fallback
+        if page is None or page.pk == event.pk or served_url(request, page) != path:
+            # Routing may have marked the request (a language fallback, an old address).
+            for name in ROUTING_MARKS:
+                request.__dict__.pop(name, None)
+            request.__dict__.update(before)
             return None
     return Origin(page, tuple(args or ()), dict(kwargs or {}), path, language)
 
 
 def register_view(request, event):
     if request.method != "POST":
-        return HttpResponseRedirect(f"{event.get_url(request)}#{anchor(event)}")
+        return HttpResponseRedirect(f"{served_url(request, event)}#{anchor(event)}")
     origin = origin_of(request, event, request.POST.get("next"))
-    language = origin.language if origin else event.locale.language_code
+    if origin is not None:
+        language = origin.language
+    elif is_served_as_fallback(request, event):
+        # An event not yet translated, read in the visitor's language (BasePage.route).
+        language = translation.get_language()
+    else:
+        language = event.locale.language_code
     with translation.override(language):
         form = build_form(request, event, data=request.POST, next_url=origin.path if origin else "")
         if not form.is_valid():
@@ -262,7 +275,7 @@ def result_url(request, event, origin, value):
     if origin is not None:
         # No #fragment: the browser would then not move the focus to the outcome (autofocus).
         return f"{origin.path}?{query}"
-    return f"{event.get_url(request)}{event.reverse_subpage('registered')}?{query}"
+    return f"{served_url(request, event)}{event.reverse_subpage('registered')}?{query}"
 
 
 def read_result(value, event):
@@ -363,7 +376,7 @@ def cancel_view(request, event, token):
     elif request.method == "POST":
         outcome = cancel_registration(registration)
         value = sign_result(event, outcome)
-        url = f"{event.get_url(request)}{event.reverse_subpage('cancelled')}"
+        url = f"{served_url(request, event)}{event.reverse_subpage('cancelled')}"
         response = HttpResponseRedirect(f"{url}?{urlencode({RESULT_PARAMETER: value})}")
         response.status_code = 303
         response["Referrer-Policy"] = "same-origin"

@@ -478,6 +478,46 @@ DEMO_PARTNER_NAMES = {
     ]
 }
 
+# Not yet translated, from shared/seeds/inna-przestrzen-forum.txt: an article and an event
+# of Studio M6 in Polish only, so that the demo shows how /uk/ and /en/ list and open them.
+POLISH_ONLY_ARTICLE = {
+    "slug": "forum-w-lublinie-startujemy-jutro",
+    "title": "Forum w Lublinie – startujemy jutro!",
+    "date": datetime.date(2014, 3, 20),
+    "intro": (
+        "Przypominamy, że od jutra do niedzieli w Lublinie trwa drugie międzysektorowe i "
+        "międzymiastowe Forum ds. Lokalnych Polityk Migracyjnych. Dołącz do nas!"
+    ),
+    "body": (
+        "Celem forum jest wsparcie dla tworzenia nowoczesnych i otwartych polityk integracji "
+        "imigrantów na poziomie lokalnym w Polsce w oparciu o praktyczne doświadczenia "
+        "współpracy międzysektorowej.",
+        "Forum ma charakter roboczy: jego uczestnicy i uczestniczki pracując w niewielkich "
+        "grupach wypracowują konkretne plany działań i rekomendacje w ramach grup roboczych "
+        "forum.",
+    ),
+}
+POLISH_ONLY_EVENT = {
+    "slug": "forum-lokalnych-polityk-migracyjnych",
+    "title": "Forum ds. Lokalnych Polityk Migracyjnych",
+    # The seed's 21–23 March, in the coming year.
+    "month_day": (3, 21),
+    "days": 3,
+    "venue_name": "Akademickie Centrum Kultury „Chatka Żaka”",
+    "city": "Lublin",
+    "capacity": 70,
+    "intro": (
+        "Trzydniowa ogólnopolska konferencja o politykach integracyjnych w polskich miastach: "
+        "blisko 70 osób z instytucji publicznych, samorządów oraz organizacji pozarządowych "
+        "z Polski i Europy."
+    ),
+    "body": (
+        "Forum ma charakter roboczy – przez trzy dni uczestnicy pracują w grupach tematycznych "
+        "(m.in. edukacja dzieci cudzoziemskich, oferta polskich miast dla studentów z "
+        "zagranicy)."
+    ),
+}
+
 DEMO_ROLES = ["editors", "moderators", "translators", "registrations"]
 LANGUAGE_INDEX = {"pl": 0, "uk": 1, "en": 2}
 
@@ -621,6 +661,7 @@ def _fill_organization(org, definition, user):
     _put_in_menu(EventIndexPage.objects.child_of(home).first(), org, user)
     if definition["slug"] == DEMO_EVENT["organization"]:
         _add_demo_event(org, home, user)
+        _add_polish_only_content(home, user)
     org.save()
 
 
@@ -761,6 +802,59 @@ def _add_demo_event(org, home, user):
     strings = {texts[0]: texts for texts in text.values() if isinstance(texts, tuple)}
     strings.update({heading[0]: heading for _role, heading, _names in text["partners"] if heading})
     _translate(event, org.languages, strings, user)
+
+
+def upcoming_day(month_day, today=None):
+    """The next `month_day` (month, day) from today on, Warsaw time."""
+    today = today or datetime.datetime.now(WARSAW).date()
+    date = datetime.date(today.year, *month_day)
+    return date if date >= today else date.replace(year=today.year + 1)
+
+
+def _add_polish_only_content(home, user):
+    """An article and an event left untranslated on purpose (see POLISH_ONLY_ARTICLE)."""
+    news = NewsIndexPage.objects.child_of(home).first()
+    if news is not None and not ArticlePage.objects.child_of(news).filter(
+        slug=POLISH_ONLY_ARTICLE["slug"]
+    ):
+        text = POLISH_ONLY_ARTICLE
+        article = ArticlePage(
+            title=text["title"],
+            slug=text["slug"],
+            date=text["date"],
+            category=NewsCategory.objects.filter(
+                site__root_page=home, locale=home.locale, slug=DEMO_CATEGORY["slug"]
+            ).first(),
+            intro=text["intro"],
+            body=[("rich_text", "".join(f"<p>{paragraph}</p>" for paragraph in text["body"]))],
+        )
+        news.add_child(instance=article)
+        article.tags.add("forum")
+        article.save_revision(user=user).publish(user=user)
+    events = EventIndexPage.objects.child_of(home).first()
+    if events is not None and not EventPage.objects.child_of(events).filter(
+        slug=POLISH_ONLY_EVENT["slug"]
+    ):
+        text = POLISH_ONLY_EVENT
+        first = upcoming_day(text["month_day"])
+        last = first + datetime.timedelta(days=text["days"] - 1)
+        event = EventPage(
+            title=text["title"],
+            slug=text["slug"],
+            start=datetime.datetime.combine(first, datetime.time.min, tzinfo=WARSAW),
+            end=datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=WARSAW),
+            all_day=True,
+            venue_name=text["venue_name"],
+            city=text["city"],
+            languages=["pl"],
+            interpretation=True,
+            registration_mode=RegistrationMode.FORM,
+            capacity=text["capacity"],
+            intro=text["intro"],
+            body=[("rich_text", f"<p>{text['body']}</p>")],
+        )
+        events.add_child(instance=event)
+        event.save_revision(user=user).publish(user=user)
 
 
 def _translate(page, languages, strings, user):

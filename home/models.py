@@ -1,6 +1,5 @@
 """An organization's site: its home page and content pages."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -40,18 +39,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-
-    def get_default_language_root(self):
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return None
-        return (
-            HomePage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .select_related("locale")
-            .first()
-        )
 
 
 class ContentPage(BasePage):

@@ -3,10 +3,11 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from core.dates import WARSAW
+from core.languages import mark_listed
 from organizations.models import OrganizationSettings
 
 
@@ -51,17 +52,25 @@ class NewsRssFeed(Feed):
         return self.organization_name() or None
 
     def items(self, index):
-        articles = index.published_articles().defer_streamfields().select_related("category")
-        return articles[: index.feed_length]
+        show = self.organization is None or self.organization.show_untranslated
+        articles = (
+            index.published_articles(show).defer_streamfields().select_related("category", "locale")
+        )
+        return mark_listed(list(articles[: index.feed_length]), index, index.get_url(self.request))
 
     def item_title(self, article):
-        # Plain text: the feed generator escapes it once, as XML needs.
-        return article.title
+        # Plain text: the feed generator escapes it once, as XML needs. An article not yet
+        # translated says in which language it is, as the news list does.
+        with translation.override(self.language):
+            marker = str(article.listed_language_name)
+        return f"{article.title} ({marker})" if marker else article.title
 
     def item_description(self, article):
         return article.intro
 
     def item_link(self, article):
+        if article.listed_url:
+            return self.request.build_absolute_uri(article.listed_url)
         return article.get_url(self.request)
 
     def item_pubdate(self, article):

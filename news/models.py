@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
@@ -23,7 +23,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.dates import WARSAW
+from core.languages import children_in_language, mark_listed, served_parent_url
 from core.search import has_control_characters
+from organizations.languages import shows_untranslated
 from organizations.owned import (
     NAMED_SNIPPET_SEARCH_FIELDS,
     OrganizationOwned,
@@ -125,38 +127,53 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def published_articles(self):
-        """Live, public articles of this index in its language, newest first."""
+    def published_articles(self, with_untranslated=True):
+        """Live, public articles of this index in its language, newest first; with
+        `with_untranslated`, also those of the original index not yet translated into it
+        (see core.languages.children_in_language)."""
         return (
-            ArticlePage.objects.child_of(self)
-            .filter(locale_id=self.locale_id)
+            ArticlePage.objects.filter(children_in_language(self, with_untranslated))
             .live()
             .public()
             .order_by("-date", "-pk")
         )
 
-    def articles(self, category=None, tag=None):
+    def articles(self, category=None, tag=None, with_untranslated=True):
         """The articles of the listing, ready to show: a fixed number of queries for any page."""
-        return self._listing(self.published_articles(), category, tag)
+        return self._listing(self.published_articles(with_untranslated), category, tag)
 
     def categories(self, published=None):
-        """The categories that have articles here, for the filter."""
+        """The categories that have articles here, for the filter: each once, in this
+        index's language where it is translated (an article not yet translated has its
+        original's category)."""
         published = self.published_articles() if published is None else published
-        return NewsCategory.objects.filter(
-            pk__in=published.order_by().values("category_id")
+        used = published.order_by().values("category_id")
+        found = NewsCategory.objects.filter(
+            Q(pk__in=used)
+            | Q(
+                locale_id=self.locale_id,
+                translation_key__in=NewsCategory.objects.filter(pk__in=used).values(
+                    "translation_key"
+                ),
+            )
         ).order_by("name")
+        by_key = {}
+        for category in found:
+            if category.locale_id == self.locale_id or category.translation_key not in by_key:
+                by_key[category.translation_key] = category
+        return sorted(by_key.values(), key=lambda category: category.name)
 
     def _listing(self, published, category, tag):
         if category is not None:
-            published = published.filter(category=category)
+            published = published.filter(category__translation_key=category.translation_key)
         if tag is not None:
             published = published.filter(tagged_items__tag=tag)
         return ArticlePage.for_listing(published)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        published = self.published_articles()
-        categories = list(self.categories(published))
+        published = self.published_articles(shows_untranslated(request))
+        categories = self.categories(published)
         by_slug = {category.slug: category for category in categories}
         category = _filter_value(request, "category", by_slug.get)
         tag = _filter_value(request, "tag", lambda slug: Tag.objects.filter(slug=slug).first())
@@ -164,8 +181,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         filters = {"category": category.slug} if category else {}
         if tag:
             filters["tag"] = tag.slug
+        articles = paginator.get_page(request.GET.get("page"))
+        mark_listed(articles, self, self.get_url(request))
         context.update(
-            articles=paginator.get_page(request.GET.get("page")),
+            articles=articles,
             categories=categories,
             active_category=category,
             active_tag=tag,
@@ -288,7 +307,7 @@ class ArticlePage(HeroPhoto, BasePage):
         Image = get_image_model()
         return (
             articles.defer_streamfields()
-            .select_related("category")
+            .select_related("category", "locale")
             .prefetch_related(
                 Prefetch(
                     "hero_image", queryset=Image.objects.prefetch_renditions(*CARD_RENDITIONS)
@@ -370,8 +389,7 @@ class ArticlePage(HeroPhoto, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.related_articles()
-        parent = self.get_parent()
-        context["news_index_url"] = parent.get_url(request) if parent else None
+        context["news_index_url"] = served_parent_url(request, self)
         return context
 
 

@@ -45,3 +45,10 @@ def organization_home(request):
     if request is not None:
         setattr(request, cache_name, home)
     return home
+
+
+def shows_untranslated(request):
+    """Whether the organization lists and serves content not yet translated into the
+    visitor's language (OrganizationSettings.show_untranslated); yes where it is unknown."""
+    org = organization_for_request(request) if request is not None else None
+    return org is None or org.show_untranslated

@@ -5,12 +5,17 @@ from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.models import StringSegment, StringTranslation
 
+from core.languages import default_language_original, slug_for
 from core.lemmas import lemmas_of
+from organizations.languages import shows_untranslated
 from organizations.page_forms import OrganizationPageForm
 from organizations.page_permissions import OrganizationPagePermissions
 from organizations.translations import untranslated_parts_of_page
@@ -56,16 +61,78 @@ class BasePage(OrganizationPagePermissions, Page):
         try:
             return super().route(request, path_components)
         except Http404:
-            # A page not yet translated: serve the default language's version, and
-            # the template says so (see `is_language_fallback`).
-            default_root = self.get_default_language_root()
-            if default_root is None or default_root.pk == self.pk:
-                raise
-            request.is_language_fallback = True
-            return default_root.route(request, path_components)
+            return self.route_to_original(request, path_components)
 
-    def get_default_language_root(self):
-        return None
+    def route_to_original(self, request, path_components):
+        """What is not found under a translation is looked for under its original (Polish).
+
+        A page found there that is translated into this page's language redirects to its
+        translation (an old address, e.g. the Polish slug in /uk/); one not yet translated
+        is served here, in its own language, and the template says so (see
+        `is_language_fallback`), unless the organization chose to show only translated
+        content (`OrganizationSettings.show_untranslated`).
+        """
+        original = default_language_original(self)
+        if original is None or not path_components:
+            raise Http404
+        found = original.route(request, path_components)
+        page, args, kwargs = found
+        used = page.depth - original.depth
+        rest = path_components[used:]
+        translation = (
+            page.get_translations()
+            .live()
+            .filter(locale_id=self.locale_id)
+            .select_related("locale")
+            .first()
+        )
+        if translation is not None:
+            url = translation.get_url(request)
+            if url is None:
+                raise Http404
+            # Sent on by the before_serve_page hook (pages/wagtail_hooks.py): whatever reads
+            # the route (Wagtail's view, its hooks, the registration's origin) gets a page.
+            request.language_redirect = (translation.pk, url + "".join(f"{p}/" for p in rest))
+            return RouteResult(translation)
+        if not shows_untranslated(request):
+            raise Http404
+        here = self.get_url(request)
+        if here is None:
+            raise Http404
+        request.is_language_fallback = True
+        request.language_fallback_page_id = page.pk
+        request.language_fallback_url = here + "".join(
+            f"{part}/" for part in path_components[:used]
+        )
+        return found
+
+    def full_clean(self, *args, **kwargs):
+        self.give_translation_its_own_slug()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self.give_translation_its_own_slug()
+        super().minimal_clean()
+
+    def give_translation_its_own_slug(self):
+        """A translation that still has its original's slug gets one of its own, made from
+        its title once that is translated (Ukrainian transliterated to Latin letters).
+
+        wagtail-localize copies the slug into a new translation; the one made here is also
+        recorded as the slug's translation, so the translator sees it and may change it.
+        Wagtail keeps a redirect from the address a live page had before.
+        """
+        if not self.pk or not self.slug or self.locale_id is None:
+            return
+        original = default_language_original(self)
+        if original is None or self.slug != original.slug or self.title == original.title:
+            return
+        slug = slug_for(self.title, self.locale.language_code)
+        parent = self.get_parent()
+        if not slug or parent is None:
+            return
+        self.slug = find_available_slug(parent, slug, ignore_page_id=self.pk)
+        record_slug_translation(original, self)
 
     # --- What the site search reads ------------------------------------------------------
 
@@ -96,6 +163,27 @@ class BasePage(OrganizationPagePermissions, Page):
         # the title, lead and body blocks mark those parts with their language.
         context["untranslated"] = untranslated_parts_of_page(self)
         return context
+
+
+def record_slug_translation(original, translation):
+    """The translation's slug as the translation of its original's slug segment in
+    wagtail-localize, where one is not yet given."""
+    segment = (
+        StringSegment.objects.filter(
+            source__object_id=original.translation_key,
+            source__locale_id=original.locale_id,
+            context__path="slug",
+        )
+        .select_related("string", "context")
+        .first()
+    )
+    if segment is not None:
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale_id=translation.locale_id,
+            context=segment.context,
+            defaults={"data": translation.slug},
+        )
 
 
 def _collect_sentences(value, texts):

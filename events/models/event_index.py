@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.dates import WARSAW
+from core.languages import children_in_language, mark_listed
+from organizations.languages import shows_untranslated
 from pages.models import BasePage
 
 from ..feeds import index_calendar_response
@@ -31,15 +33,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
 
-    def published_events(self):
-        """Live, public events of this index in its language, in no particular order."""
-        return EventPage.objects.child_of(self).filter(locale_id=self.locale_id).live().public()
+    def published_events(self, with_untranslated=True):
+        """Live, public events of this index in its language, in no particular order; with
+        `with_untranslated`, also those of the original index not yet translated into it
+        (see core.languages.children_in_language)."""
+        return (
+            EventPage.objects.filter(children_in_language(self, with_untranslated)).live().public()
+        )
 
-    def upcoming_events(self, now=None):
-        return self.published_events().upcoming(now)
+    def upcoming_events(self, now=None, with_untranslated=True):
+        return self.published_events(with_untranslated).upcoming(now)
 
-    def past_events(self, now=None):
-        return self.published_events().past(now)
+    def past_events(self, now=None, with_untranslated=True):
+        return self.published_events(with_untranslated).past(now)
 
     def events(self, when=UPCOMING, month=None, format="", language="", now=None):
         """The events of the listing, ready to show: a fixed number of queries for any page."""
@@ -49,7 +55,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         when = PAST if request.GET.get("when") == PAST else UPCOMING
-        scope = self.past_events() if when == PAST else self.upcoming_events()
+        show = shows_untranslated(request)
+        if when == PAST:
+            scope = self.past_events(with_untranslated=show)
+        else:
+            scope = self.upcoming_events(with_untranslated=show)
         form = EventFilterForm(
             request.GET,
             months=months_of(scope, descending=when == PAST),
@@ -61,8 +71,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = EventPage.for_listing(filter_events(scope, **filters))
         query = {"when": PAST} if when == PAST else {}
         query.update(form.query())
+        shown = Paginator(events, self.events_per_page).get_page(request.GET.get("page"))
+        mark_listed(shown, self, self.get_url(request))
         context.update(
-            events=Paginator(events, self.events_per_page).get_page(request.GET.get("page")),
+            events=shown,
             filter_form=form,
             when=when,
             is_filtered=bool(filters),
@@ -105,19 +117,13 @@ def months_of(events, descending=False):
 def upcoming_events_for_home(home, request=None, count=3):
     """For a home page: the next `count` events of its organization in its language, and
     the address of the event index to see them all."""
-    events = list(
-        EventPage.for_listing(
-            EventPage.objects.descendant_of(home)
-            .filter(locale_id=home.locale_id)
-            .live()
-            .public()
-            .upcoming()
-        )[:count]
-    )
-    index = None
-    if events:
-        index = EventIndexPage.objects.child_of(home).live().first()
+    index = EventIndexPage.objects.child_of(home).live().select_related("locale").first()
+    if index is None:
+        return {"upcoming_events": [], "event_index_url": None}
+    published = index.upcoming_events(with_untranslated=shows_untranslated(request))
+    events = list(EventPage.for_listing(published)[:count])
+    index_url = index.get_url(request)
     return {
-        "upcoming_events": events,
-        "event_index_url": index.get_url(request) if index else None,
+        "upcoming_events": mark_listed(events, index, index_url),
+        "event_index_url": index_url,
     }

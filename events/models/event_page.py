@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import ContactBlock
 from core.dates import WARSAW
+from core.languages import served_parent_url, served_url
 from pages.models import BasePage, HeroPhoto
 from partners.blocks import PartnerStripBlock, partners_by_id
 
@@ -311,8 +312,12 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
     def for_listing(cls, events):
         """`events` as given, with the photos and their card renditions fetched at once."""
         Image = get_image_model()
-        return events.defer_streamfields().prefetch_related(
-            Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(*CARD_RENDITIONS))
+        return (
+            events.defer_streamfields()
+            .select_related("locale")
+            .prefetch_related(
+                Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(*CARD_RENDITIONS))
+            )
         )
 
     # --- Validation --------------------------------------------------------------------
@@ -449,12 +454,11 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
         context["partners_by_id"] = partners_by_id([*self.partners, *self.body], language)
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.ics_url(request)
-        parent = self.get_parent()
-        context["event_index_url"] = parent.get_url(request) if parent else None
+        context["event_index_url"] = served_parent_url(request, self)
         return context
 
     def ics_url(self, request=None):
-        url = self.get_url(request)
+        url = served_url(request, self)
         return url + self.reverse_subpage("ics") if url else None
 
     @path("ics/", name="ics")

@@ -4,7 +4,8 @@ home page."""
 from django import template
 from django.utils.html import format_html_join
 
-from organizations.languages import organization_home
+from core.languages import mark_listed
+from organizations.languages import organization_home, shows_untranslated
 
 from ..models import ArticlePage, NewsIndexPage
 
@@ -55,12 +56,15 @@ def latest_news(context, count=3):
     """The newest articles of the organization's news in the page's language, for the home
     page: a fixed number of queries (see ArticlePage.for_listing)."""
     index = news_index(context)
+    request = context.get("request")
     articles = []
+    index_url = index.get_url(request) if index else None
     if index is not None:
-        articles = list(ArticlePage.for_listing(index.published_articles())[:count])
+        published = index.published_articles(shows_untranslated(request))
+        articles = mark_listed(list(ArticlePage.for_listing(published)[:count]), index, index_url)
     return {
         "articles": articles,
-        "news_index_url": index.get_url(context.get("request")) if index else None,
+        "news_index_url": index_url,
         "page": context.get("page"),
         "request": context.get("request"),
     }

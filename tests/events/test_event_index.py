@@ -23,7 +23,9 @@ QUERIES_FOR_THE_EVENT_LIST = 22
 
 def listed_titles(response):
     """Titles of the events on the page, in order."""
-    return re.findall(r'class="event-card-title"><a href="[^"]+">([^<]+)</a>', text_of(response))
+    return re.findall(
+        r'class="event-card-title"><a href="[^"]+"[^>]*>([^<]+)</a>', text_of(response)
+    )
 
 
 def add_events(index, count, **fields):

@@ -18,7 +18,7 @@ def upcoming_on_home(response):
         return None
     section = html[html.index('class="upcoming-events"') :]
     section = section[: section.index("</section>")]
-    return re.findall(r'class="event-card-title"><a href="[^"]+">([^<]+)</a>', section)
+    return re.findall(r'class="event-card-title"><a href="[^"]+"[^>]*>([^<]+)</a>', section)
 
 
 def test_the_home_page_shows_the_next_three_events(org_a, index_a):
@@ -49,8 +49,24 @@ def test_each_home_page_shows_its_own_organizations_events_in_its_language(
     add_event(index_b, "Wydarzenie Bety", in_days(1))
 
     assert upcoming_on_home(visit(org_a, "/pl/")) == ["Wydarzenie Alfy", "Tylko po polsku"]
-    assert upcoming_on_home(visit(org_a, "/uk/")) == ["Подія Альфи"]
+    # The translation in place of its original, the event not yet translated marked so.
+    ukrainian = visit(org_a, "/uk/")
+    assert upcoming_on_home(ukrainian) == ["Подія Альфи", "Tylko po polsku"]
+    assert 'href="/uk/podii/tylko-po-polsku/" lang="pl"' in text_of(ukrainian)
     assert upcoming_on_home(visit(org_b, "/pl/")) == ["Wydarzenie Bety"]
+
+
+def test_with_untranslated_content_hidden_the_home_page_shows_only_translated_events(
+    org_a, index_a
+):
+    ours = add_event(index_a, "Wydarzenie Alfy", in_days(1))
+    translate_event(ours, "uk", title="Подія Альфи")
+    add_event(index_a, "Tylko po polsku", in_days(2))
+    org_a.show_untranslated = False
+    org_a.save()
+
+    assert upcoming_on_home(visit(org_a, "/uk/")) == ["Подія Альфи"]
+    assert upcoming_on_home(visit(org_a, "/pl/")) == ["Wydarzenie Alfy", "Tylko po polsku"]
 
 
 def queries_for(org, path):

@@ -30,6 +30,17 @@ NEWS_TITLES = {
     "uk": "Відбувся III Форум співпраці та інтеграції",
     "en": "The 3rd Forum of Cooperation and Integration is behind us",
 }
+# Translations get slugs of their own, Ukrainian transliterated.
+NEWS_SLUGS = {
+    "pl": "za-nami-iii-forum-wspolpracy-i-integracji",
+    "uk": "vidbuvsia-iii-forum-spivpratsi-ta-intehratsii",
+    "en": "the-3rd-forum-of-cooperation-and-integration-is-behind-us",
+}
+EVENT_SLUGS = {
+    "pl": "porozmawiajmy-o-integracji",
+    "uk": "pohovorimo-pro-intehratsiiu",
+    "en": "lets-talk-about-integration",
+}
 EVENT_TITLES = {
     "pl": "Porozmawiajmy o integracji",
     "uk": "Поговорімо про інтеграцію",
@@ -107,7 +118,7 @@ def test_each_demo_organization_has_the_forum_report_in_its_languages(demo_datab
         host = definition["hostname"]
         for language in definition["languages"]:
             article = ArticlePage.objects.get(
-                slug="za-nami-iii-forum-wspolpracy-i-integracji",
+                slug=NEWS_SLUGS[language],
                 locale__language_code=language,
                 url_path__startswith=f"/{definition['slug']}",
             )
@@ -137,7 +148,7 @@ def test_studio_m6_has_the_meeting_in_toru_in_its_languages(demo_database):
 
     for language, title in EVENT_TITLES.items():
         event = EventPage.objects.get(
-            slug="porozmawiajmy-o-integracji",
+            slug=EVENT_SLUGS[language],
             locale__language_code=language,
             url_path__startswith="/m6",
         )
@@ -167,3 +178,24 @@ def test_studio_m6_has_the_meeting_in_toru_in_its_languages(demo_database):
     assert f"14 грудня {start.year}, 9:30" in html
     assert "Інформаційна співпраця" in html
     assert not EventPage.objects.filter(url_path__startswith="/konsorcjum")
+
+
+def test_the_demo_keeps_an_article_and_an_event_in_polish_only(demo_database):
+    client = Client(HTTP_HOST="m6.localhost")
+    article = ArticlePage.objects.get(slug="forum-w-lublinie-startujemy-jutro")
+    event = EventPage.objects.get(slug="forum-lokalnych-polityk-migracyjnych")
+    assert [
+        a.locale.language_code
+        for a in ArticlePage.objects.filter(translation_key=article.translation_key)
+    ] == ["pl"]
+    assert EventPage.objects.filter(translation_key=event.translation_key).count() == 1
+
+    news = client.get("/uk/novyny/").content.decode()
+    events = client.get("/uk/podii/").content.decode()
+    assert 'href="/uk/novyny/forum-w-lublinie-startujemy-jutro/" lang="pl"' in news
+    assert 'href="/uk/podii/forum-lokalnych-polityk-migracyjnych/" lang="pl"' in events
+    assert "(польською)" in news
+    assert "(польською)" in events
+    response = client.get("/en/events/forum-lokalnych-polityk-migracyjnych/")
+    assert response.status_code == 200
+    assert "This page is not yet translated into your language." in response.content.decode()

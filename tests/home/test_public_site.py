@@ -82,7 +82,13 @@ def test_translated_page_is_served_in_its_language_without_notice(
         translated.title = "Про нас"
         translated.save_revision().publish()
 
-    html = text_of(visit(org_a, "/uk/o-fundacji/"))
+    # The translation has a slug of its own ("pro-nas" is the standard page's); the
+    # Polish one in /uk/ leads to it.
+    assert translated.slug == "pro-nas-1"
+    old_address = visit(org_a, "/uk/o-fundacji/")
+    assert old_address.status_code == 301
+    assert old_address["Location"] == "/uk/pro-nas-1/"
+    html = text_of(visit(org_a, "/uk/pro-nas-1/"))
     assert "Про нас" in html
     assert "ще не перекладена" not in html
 

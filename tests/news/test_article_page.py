@@ -23,7 +23,7 @@ def related_titles(response):
     if "related-articles" not in html:
         return []
     section = html[html.index('class="related-articles"') :]
-    return re.findall(r'class="article-card-title"><a href="[^"]+">([^<]+)</a>', section)
+    return re.findall(r'class="article-card-title"><a href="[^"]+"[^>]*>([^<]+)</a>', section)
 
 
 @pytest.fixture

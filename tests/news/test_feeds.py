@@ -70,8 +70,13 @@ def test_feed_of_the_ukrainian_news_is_in_ukrainian(org_a, news_of_two_organizat
 
     assert feed.feed.language == "uk"
     assert feed.feed.title == "Новини – Fundacja Alfa"
-    assert [entry.title for entry in feed.entries] == ["Відбувся III Форум співпраці та інтеграції"]
+    # The article not yet translated is there too, marked as Polish, at its /uk/ address.
+    assert [entry.title for entry in feed.entries] == [
+        "Відбувся III Форум співпраці та інтеграції",
+        "Warsztaty dla organizacji (польською)",
+    ]
     assert feed.entries[0].link.startswith("http://alfa.localhost/uk/novyny/")
+    assert feed.entries[1].link == "http://alfa.localhost/uk/novyny/warsztaty-dla-organizacji/"
 
 
 def test_another_organizations_feed_has_only_its_articles(org_b, news_of_two_organizations):

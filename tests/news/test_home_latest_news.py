@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.news.helpers import add_article, news_index
+from tests.news.helpers import add_article, news_index, translate_article
 from tests.utils import make_image, text_of, visit
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def latest_titles(response):
             "</section>", html.index('class="latest-news"')
         )
     ]
-    return re.findall(r'class="article-card-title"><a href="[^"]+">([^<]+)</a>', section)
+    return re.findall(r'class="article-card-title"><a href="[^"]+"[^>]*>([^<]+)</a>', section)
 
 
 def test_home_page_shows_the_three_newest_articles_of_its_organization(org_a, org_b):
@@ -38,7 +38,20 @@ def test_home_page_shows_the_three_newest_articles_of_its_organization(org_a, or
 
 
 def test_each_language_shows_its_own_news(org_a):
+    article = add_article(news_index(org_a), "Po polsku", "2024-02-01")
+    add_article(news_index(org_a), "Starszy", "2024-01-01")
+    translate_article(article, "uk", title="Українською")
+
+    assert latest_titles(visit(org_a, "/pl/")) == ["Po polsku", "Starszy"]
+    # The translation in place of its original; the article not yet translated, marked.
+    assert latest_titles(visit(org_a, "/uk/")) == ["Українською", "Starszy"]
+    assert "(польською)" in text_of(visit(org_a, "/uk/"))
+
+
+def test_with_untranslated_content_hidden_a_language_shows_only_its_own_news(org_a):
     add_article(news_index(org_a), "Po polsku", "2024-02-01")
+    org_a.show_untranslated = False
+    org_a.save()
 
     assert latest_titles(visit(org_a, "/pl/")) == ["Po polsku"]
     assert latest_titles(visit(org_a, "/uk/")) == []

@@ -20,7 +20,9 @@ QUERIES_FOR_THE_NEWS_LIST = 23
 
 def listed_titles(response):
     """Titles of the articles on the page, in order."""
-    return re.findall(r'class="article-card-title"><a href="[^"]+">([^<]+)</a>', text_of(response))
+    return re.findall(
+        r'class="article-card-title"><a href="[^"]+"[^>]*>([^<]+)</a>', text_of(response)
+    )
 
 
 def add_articles(index, count, start=datetime.date(2024, 1, 1), **fields):
