@@ -62,8 +62,11 @@ def test_an_editor_requests_a_translation_with_a_note_and_a_due_date(
         ("uk", "Prosimy o prosty język.", due),
     ]
     assert all(r.requested_by == editor_a and r.completed_at is None for r in requests)
-    # wagtail-localize made the drafts to translate.
-    assert Page.objects.filter(translation_key=page_a.translation_key).count() == 3
+    # wagtail-localize made the drafts to translate; visitors meanwhile get the original
+    # (marked), not a copy of it published as a "translation".
+    translations = Page.objects.filter(translation_key=page_a.translation_key).exclude(pk=page_a.pk)
+    assert translations.count() == 2
+    assert not any(page.live for page in translations)
     # One e-mail to each language's translator, in the language of their admin.
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [translators["uk"].email, translators["en"].email]
