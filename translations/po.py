@@ -297,7 +297,11 @@ def msgfmt_problem(data):
     if result.returncode == 0:
         return None
     lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
-    lines = [line.removeprefix("<stdin>:") for line in lines if "fatal error" not in line]
+    lines = [
+        line.removeprefix(f"{msgfmt}: ").removeprefix("<stdin>: ").removeprefix("<stdin>:")
+        for line in lines
+        if "fatal error" not in line
+    ]
     return "; ".join(lines[:3]) or _("msgfmt refused it")
 
 

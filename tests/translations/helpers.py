@@ -8,8 +8,17 @@ from pathlib import Path
 import polib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
+
+
+def in_admin_language(user, code):
+    """The user, with the admin in `code` (their account settings)."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = code
+    profile.save()
+    return user
 
 
 def locale(code):

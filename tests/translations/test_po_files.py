@@ -9,9 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
-from tests.home.helpers import assert_refused, login
+from tests.home.helpers import assert_refused
+from tests.home.helpers import login as force_login
 from tests.partners.helpers import make_partner
 from tests.translations.helpers import (
+    in_admin_language,
     msgfmt_check,
     po_upload,
     read_po,
@@ -40,6 +42,11 @@ def section(org_a, django_capture_on_commit_callbacks):
     for page in (about, team, other):
         start_translation(page, "uk")
     return {"about": about, "team": team, "other": other}
+
+
+def login(client, user):
+    """Logged in with the admin in English, the language these tests read its messages in."""
+    return force_login(client, in_admin_language(user, "en"))
 
 
 def section_url(page, language, download=False):
@@ -330,3 +337,14 @@ def test_downloading_a_section_costs_the_same_queries_for_more_pages(
     assert len(read_po(content)) > 10
     assert len(more) == len(few)
     assert Page.objects.child_of(section["about"]).count() == 6
+
+
+def test_a_refusal_is_said_in_the_users_admin_language(client, translator_uk, section):
+    url = section_url(section["about"], "uk")
+    po = read_po(download(login(client, translator_uk), section_url(section["about"], "uk", True)))
+    po.metadata["Language"] = "en"
+    force_login(client, in_admin_language(translator_uk, "uk"))
+
+    response = upload(client, url, translate_all(po))
+
+    assert said(response) == "Нічого не змінено. Цей файл мовою en, а не uk."
