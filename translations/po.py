@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import polib
 from bs4 import BeautifulSoup
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -34,6 +34,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import validate_element
 
 from organizations.membership import translating_only_languages, user_site_ids
+from organizations.page_permissions import earlier_translation
 
 from .requests import organization_of
 from .status import translatable_snippet_models
@@ -447,7 +448,12 @@ def section_pages(org):
     in_site = Q(pk__in=[])
     for path in roots:
         in_site |= Q(path__startswith=path)
-    return Page.objects.filter(in_site, depth__in=[2, 3]).select_related("locale").order_by("path")
+    return (
+        Page.objects.filter(in_site, depth__in=[2, 3])
+        .exclude(Exists(earlier_translation()))
+        .select_related("locale")
+        .order_by("path")
+    )
 
 
 def snippet_models():

@@ -310,6 +310,11 @@ def test_the_po_files_page_offers_only_the_translators_language(
     html = response.content.decode()
     assert section_url(section["about"], "uk") in html
     assert section_url(section["about"], "en") not in html
+    # A section is offered once, by its original, not again by its translation.
+    about_uk = Page.objects.get(
+        translation_key=section["about"].translation_key, locale__language_code="uk"
+    )
+    assert f"/po/section/{about_uk.pk}/" not in html
     assert snippets_url(org_a, "partners.partner", "uk") in html
     assert_refused(client.get(section_url(section["about"], "en")))
     page = client.get(section_url(section["about"], "uk"))
