@@ -431,7 +431,8 @@ class OrganizationLogEntriesView(LogEntriesView):
 
 
 # wagtail-localize's "Translate" (submit) views are routed by translations.urls, whose views
-# extend the guarded ones above with the translation request (a note, a due date).
+# extend the guarded ones above with the translation request (a note, a due date), and so are
+# its PO file download and upload (translations.views_po: the checks of any PO upload).
 urlpatterns = [
     path(
         "admin/localize/update/<int:translation_source_id>/",
@@ -444,14 +445,6 @@ urlpatterns = [
     path(
         "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
         snippet_translation_guarded(own_media_override_guarded(edit_translation.edit_override)),
-    ),
-    path(
-        "admin/localize/translate/<int:translation_id>/pofile/download/",
-        snippet_translation_guarded(edit_translation.download_pofile),
-    ),
-    path(
-        "admin/localize/translate/<int:translation_id>/pofile/upload/",
-        snippet_translation_guarded(edit_translation.upload_pofile),
     ),
     path(
         "admin/localize/translate/<int:translation_id>/machine_translate/",

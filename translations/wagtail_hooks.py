@@ -49,6 +49,13 @@ def translations_menu():
                     icon_name="table",
                     order=200,
                 ),
+                StaffMenuItem(
+                    gettext_lazy("PO files"),
+                    reverse("translations:po_files"),
+                    name="translation-po-files",
+                    icon_name="download",
+                    order=300,
+                ),
             ]
         ),
         name="translations",
