@@ -4,6 +4,9 @@ wagtail-localize's own (config.urls), like organizations.admin_guards."""
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 
+from organizations.admin_guards import snippet_translation_guarded
+
+from .machine import MachineSafeUpdateTranslationsView, machine_translate
 from .views import BoardView, QueueView, RequestPageTranslationView, RequestSnippetTranslationView
 
 urlpatterns = [
@@ -14,6 +17,15 @@ urlpatterns = [
     path(
         "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
         require_admin_access(RequestSnippetTranslationView.as_view()),
+    ),
+    # Machine translation with its failures reported (translations.machine).
+    path(
+        "admin/localize/translate/<int:translation_id>/machine_translate/",
+        snippet_translation_guarded(machine_translate),
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(MachineSafeUpdateTranslationsView.as_view()),
     ),
 ]
 

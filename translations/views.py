@@ -22,6 +22,7 @@ from organizations.models import OrganizationSettings
 
 from . import status
 from .forms import TranslationRequestForm
+from .machine import unreviewed_count
 from .models import TranslationRequest
 from .requests import organization_of, record_requests
 
@@ -237,6 +238,7 @@ def queue_item(translation_request):
         "request": translation_request,
         "total": total,
         "left": total - done,
+        "machine": unreviewed_count(translation),
         "url": url,
         "overdue": translation_request.due_date is not None
         and translation_request.due_date < timezone.localdate(),

@@ -8,6 +8,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
 from . import status, urls
+from .machine import warn_of_unreviewed
 from .views import staff_organizations
 
 
@@ -79,3 +80,14 @@ def add_translation_totals(request, panels):
     organizations = list(staff_organizations(request.user))
     if organizations and len(organizations) <= 3:
         panels.append(TranslationTotalsPanel(organizations))
+
+
+# Before wagtail-localize's hooks (order 0), which serve the translation editor.
+@hooks.register("before_edit_page", order=-20)
+def machine_output_to_review_on_page(request, page):
+    return warn_of_unreviewed(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-20)
+def machine_output_to_review_on_snippet(request, instance):
+    return warn_of_unreviewed(request, instance)
