@@ -217,8 +217,9 @@ def enabled_translation(instance):
 
 def check_translation_editor_publish(request, instance):
     """In wagtail-localize's translation editor, "Publish" of an incomplete translation when
-    the organization refuses them. What the translator typed is saved string by string as
-    they type, so nothing of theirs is lost."""
+    the organization refuses them; machine output nobody reviewed counts as not translated
+    (with a notice instead, the translator is warned of it). What the translator typed is
+    saved string by string as they type, so nothing of theirs is lost."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation = enabled_translation(instance)

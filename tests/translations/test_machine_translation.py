@@ -21,6 +21,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import TranslationCreator
 
 from config.settings.base import machine_translator_from_env
+from tests.home.helpers import assert_refused
 from tests.translations.helpers import closed_port_url, libretranslate_setting, machine_text
 from tests.utils import add_content_page
 from translations.models import TranslationRequest
@@ -292,6 +293,19 @@ def test_the_editor_and_the_queue_say_how_much_machine_output_waits_for_review(
 
     queue = translator.get(reverse("translations:queue"))
     assert "4 machine-translated segments need review" in queue.text
+
+
+def test_another_organizations_translator_cannot_machine_translate(
+    source, translator_b, machine_translation
+):
+    client = Client()
+    client.force_login(translator_b)
+
+    response = client.post(machine_translate_url(source), {"next": editor_url(source)})
+
+    assert_refused(response)
+    assert machine_translation.requests == []
+    assert stored(source) == {}
 
 
 # Review
