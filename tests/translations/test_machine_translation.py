@@ -53,16 +53,21 @@ def source(org_a, editor_a, django_capture_on_commit_callbacks):
     return page
 
 
-@pytest.fixture
-def translator(translator_a):
-    """The Ukrainian translator, with the admin in English."""
-    profile = UserProfile.get_for_user(translator_a)
+def english_admin(user):
+    """A client logged in as `user`, with the admin in English."""
+    profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
     client = Client()
-    client.force_login(translator_a)
-    client.user = translator_a
+    client.force_login(user)
+    client.user = user
     return client
+
+
+@pytest.fixture
+def translator(translator_a):
+    """The Ukrainian translator."""
+    return english_admin(translator_a)
 
 
 def translation_of(page):
@@ -450,8 +455,7 @@ def test_sync_with_machine_translation_translates_the_changes(
     source, editor_a, machine_translation
 ):
     change_source(source)
-    client = Client()
-    client.force_login(editor_a)
+    client = english_admin(editor_a)
 
     response = client.post(update_url(source), {"use_machine_translation": "on"})
 
@@ -467,8 +471,7 @@ def test_sync_with_machine_translation_translates_the_changes(
 def test_sync_with_a_failing_service_is_undone_and_reported(source, editor_a, machine_translation):
     change_source(source)
     machine_translation.mode = "error"
-    client = Client()
-    client.force_login(editor_a)
+    client = english_admin(editor_a)
 
     response = client.post(update_url(source), {"use_machine_translation": "on"})
 
