@@ -430,14 +430,11 @@ class OrganizationLogEntriesView(LogEntriesView):
     filterset_class = OrganizationSiteHistoryFilterSet
 
 
-# wagtail-localize's "Translate" (submit) views are routed by translations.urls, whose views
-# extend the guarded ones above with the translation request (a note, a due date), and so are
+# wagtail-localize's "Translate" (submit) and "Sync translated pages" (update) views are
+# routed by translations.urls, whose views extend the guarded ones above with the translation
+# request (a note, a due date) and with machine translation's failures reported, and so are
 # its PO file download and upload (translations.views_po: the checks of any PO upload).
 urlpatterns = [
-    path(
-        "admin/localize/update/<int:translation_source_id>/",
-        require_admin_access(OrganizationUpdateTranslationsView.as_view()),
-    ),
     path(
         "admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
         snippet_translation_guarded(edit_translation.edit_string_translation),

@@ -12,13 +12,13 @@ revision, so that a page is marked as it was published, in one query.
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model
+from django.db.models import Exists, Model, OuterRef
 from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue
 
@@ -38,6 +38,27 @@ def missing_segments(source_id, locale):
         .exclude(context__path="slug")
         .annotate_translation(locale)
         .filter(translation__isnull=True)
+        .order_by("order")
+        .values_list("context__path", "string__data")
+    ]
+
+
+def unreviewed_machine_segments(source_id, locale):
+    """[(path, source text)] of the source's strings translated into `locale` by a machine
+    translator (translations.machine) and not yet accepted by a person, in order. Editing
+    or saving a segment in the translation editor, or a PO upload, makes it manual."""
+    machine = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale=locale,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        has_error=False,
+    )
+    return [
+        list(row)
+        for row in StringSegment.objects.filter(source_id=source_id)
+        .exclude(context__path="slug")
+        .filter(Exists(machine))
         .order_by("order")
         .values_list("context__path", "string__data")
     ]
@@ -140,24 +161,45 @@ def describe_segments(source_instance, segments):
     return described
 
 
-def refusal(request, instance, source_instance, segments):
-    """Nothing published: the translator is sent back to the editor with what is missing."""
-    described = describe_segments(source_instance, segments)
-    messages.error(
-        request,
-        format_html(
-            "{} <ul>{}</ul>",
-            ngettext(
-                "Not published: %(count)s part is not yet translated. Translate it, then "
-                "publish again.",
-                "Not published: %(count)s parts are not yet translated. Translate them, then "
-                "publish again.",
-                len(described),
+def refusal(request, instance, source_instance, segments, machine=()):
+    """Nothing published: the translator is sent back to the editor with what is missing,
+    and what a machine translated that nobody has reviewed yet (counted as not translated)."""
+    parts = []
+    if segments:
+        described = describe_segments(source_instance, segments)
+        parts.append(
+            format_html(
+                "{} <ul>{}</ul>",
+                ngettext(
+                    "Not published: %(count)s part is not yet translated. Translate it, then "
+                    "publish again.",
+                    "Not published: %(count)s parts are not yet translated. Translate them, "
+                    "then publish again.",
+                    len(described),
+                )
+                % {"count": len(described)},
+                format_html_join("", "<li>{}: “{}”</li>", described),
             )
-            % {"count": len(described)},
-            format_html_join("", "<li>{}: “{}”</li>", described),
-        ),
-    )
+        )
+    if machine:
+        described = describe_segments(source_instance, machine)
+        parts.append(
+            format_html(
+                "{} <ul>{}</ul>",
+                ngettext(
+                    "Not published: %(count)s machine-translated part is not yet reviewed, "
+                    "so it counts as not translated. Choose Edit on it, correct it if needed "
+                    "and Save, then publish again.",
+                    "Not published: %(count)s machine-translated parts are not yet reviewed, "
+                    "so they count as not translated. Choose Edit on each, correct it if "
+                    "needed and Save, then publish again.",
+                    len(described),
+                )
+                % {"count": len(described)},
+                format_html_join("", "<li>{}: “{}”</li>", described),
+            )
+        )
+    messages.error(request, format_html_join("", "{}", ((part,) for part in parts)))
     return redirect(request.get_full_path())
 
 
@@ -175,17 +217,31 @@ def enabled_translation(instance):
 
 def check_translation_editor_publish(request, instance):
     """In wagtail-localize's translation editor, "Publish" of an incomplete translation when
-    the organization refuses them. What the translator typed is saved string by string as
-    they type, so nothing of theirs is lost."""
+    the organization refuses them; machine output nobody reviewed counts as not translated
+    (with a notice instead, the translator is warned of it). What the translator typed is
+    saved string by string as they type, so nothing of theirs is lost."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation = enabled_translation(instance)
-    if translation is None or not refuses_incomplete(instance):
+    if translation is None:
+        return None
+    machine = unreviewed_machine_segments(translation.source_id, translation.target_locale)
+    if not refuses_incomplete(instance):
+        if machine:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s machine-translated part is published before anyone reviewed it.",
+                    "%(count)s machine-translated parts are published before anyone reviewed them.",
+                    len(machine),
+                )
+                % {"count": len(machine)},
+            )
         return None
     segments = missing_segments(translation.source_id, translation.target_locale)
-    if not segments:
+    if not segments and not machine:
         return None
-    return refusal(request, instance, translation.source.get_source_instance(), segments)
+    return refusal(request, instance, translation.source.get_source_instance(), segments, machine)
 
 
 def still_untranslated(page):

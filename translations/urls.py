@@ -4,7 +4,10 @@ wagtail-localize's own (config.urls), like organizations.admin_guards."""
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 
+from organizations.admin_guards import snippet_translation_guarded
+
 from . import views_po
+from .machine import MachineSafeUpdateTranslationsView, machine_translate
 from .views import (
     BoardView,
     ChangesView,
@@ -31,6 +34,15 @@ urlpatterns = [
     path(
         "admin/localize/translate/<int:translation_id>/pofile/upload/",
         views_po.upload_translation_pofile,
+    ),
+    # Machine translation with its failures reported (translations.machine).
+    path(
+        "admin/localize/translate/<int:translation_id>/machine_translate/",
+        snippet_translation_guarded(machine_translate),
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(MachineSafeUpdateTranslationsView.as_view()),
     ),
 ]
 

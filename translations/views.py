@@ -27,6 +27,7 @@ from organizations.owned import may
 from . import status
 from .changes import apply_updates, changes_of
 from .forms import TranslationRequestForm
+from .machine import unreviewed_count
 from .models import TranslationRequest
 from .requests import organization_of, record_requests
 
@@ -268,6 +269,7 @@ def queue_item(translation_request):
         "request": translation_request,
         "total": total,
         "left": total - done,
+        "machine": unreviewed_count(translation),
         "url": url,
         "translation_id": translation.pk if translation is not None else None,
         "overdue": translation_request.due_date is not None

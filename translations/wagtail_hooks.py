@@ -11,6 +11,7 @@ from wagtail_localize.models import Translation
 
 from . import status, urls
 from .changes import changes_of
+from .machine import warn_of_unreviewed
 from .views import staff_organizations
 
 
@@ -112,3 +113,14 @@ def changed_in_the_original(page, user, next_url=None, view_name=None):
             page=page,
         )
     ]
+
+
+# Before wagtail-localize's hooks (order 0), which serve the translation editor.
+@hooks.register("before_edit_page", order=-20)
+def machine_output_to_review_on_page(request, page):
+    return warn_of_unreviewed(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-20)
+def machine_output_to_review_on_snippet(request, instance):
+    return warn_of_unreviewed(request, instance)

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -21,6 +22,48 @@ def env_bool(name, default=False):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def machine_translator_from_env(environ=os.environ):
+    """wagtail-localize's machine translator, from MACHINE_TRANSLATION (README, Machine
+    translation). Unset, there is none: no "Translate with" button, and no text of an
+    organization ever leaves the server. A half-made configuration is refused at start
+    rather than found out by a translator."""
+    service = environ.get("MACHINE_TRANSLATION", "").strip().lower()
+    if not service:
+        return None
+    try:
+        timeout = float(environ.get("MACHINE_TRANSLATION_TIMEOUT", "10"))
+    except ValueError:
+        timeout = 0
+    if timeout <= 0:
+        raise ImproperlyConfigured("MACHINE_TRANSLATION_TIMEOUT is a number of seconds, e.g. 10.")
+    if service == "libretranslate":
+        url = environ.get("LIBRETRANSLATE_URL", "").strip().rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            raise ImproperlyConfigured(
+                "MACHINE_TRANSLATION=libretranslate needs LIBRETRANSLATE_URL, the address of "
+                "the LibreTranslate server, e.g. http://127.0.0.1:5000."
+            )
+        return {
+            "CLASS": "translations.machine.LibreTranslate",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": url,
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", "").strip(),
+                "TIMEOUT": timeout,
+            },
+        }
+    if service == "deepl":
+        key = environ.get("DEEPL_API_KEY", "").strip()
+        if not key:
+            raise ImproperlyConfigured("MACHINE_TRANSLATION=deepl needs DEEPL_API_KEY.")
+        return {
+            "CLASS": "translations.machine.DeepL",
+            "OPTIONS": {"AUTH_KEY": key, "TIMEOUT": timeout},
+        }
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATION is libretranslate, deepl or unset, not {service!r}."
+    )
 
 
 DEBUG = False
@@ -198,6 +241,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Off unless MACHINE_TRANSLATION is set (translations.machine).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 
 # The password of the demo administrator made by `manage.py demo`; production refuses it.
 DEMO_ADMIN_USERNAME = "admin"

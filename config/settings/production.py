@@ -2,6 +2,11 @@
 
 Behind a TLS-terminating proxy, with PostgreSQL (DATABASE_URL) and Redis (REDIS_URL)
 so that any number of stateless app servers can run side by side.
+
+Machine translation (config.settings.base, README "Machine translation") is off unless
+MACHINE_TRANSLATION is set: `libretranslate` with LIBRETRANSLATE_URL (and
+LIBRETRANSLATE_API_KEY if the server asks for one), or `deepl` with DEEPL_API_KEY;
+MACHINE_TRANSLATION_TIMEOUT in seconds (10). An incomplete setting stops the start.
 """
 
 import os

@@ -15,3 +15,5 @@ LOGGING = {
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"]},
 }
+# Whatever the environment says: a test that translates by machine starts its own stand-in.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
