@@ -1,6 +1,12 @@
 """`manage.py demo`: the demo organizations a newcomer gets from `make run`: their sites,
 standard pages, the forum report in the news and Studio M6's meeting in Toruń, all in their
-languages through wagtail-localize. One build serves the module (`demo_database`)."""
+languages through wagtail-localize; every public page valid HTML as the Nu HTML Checker (the
+W3C validator) sees it (each live page in each language, a page with one of every body
+block, search, a 404, a registration form sent back with its errors); and everything a
+visitor reads under /uk/ Ukrainian or marked as the Polish it is.
+
+One build of the demo serves the whole module (`demo_database`, tests/conftest.py): the
+tests that read it live together so that it is built once per test worker."""
 
 from io import StringIO
 
@@ -21,6 +27,8 @@ from home.demo import (
 from home.models import ContentPage, HomePage
 from news.models import ArticlePage, NewsIndexPage
 from organizations.models import OrganizationSettings
+from pages.blocks import BodyBlock
+from tests.utils import add_child_page, html_errors, unmarked_polish, visit
 
 # The tests read one build of the demo; their own changes roll back.
 pytestmark = pytest.mark.django_db
@@ -199,3 +207,92 @@ def test_the_demo_keeps_an_article_and_an_event_in_polish_only(demo_database):
     response = client.get("/en/events/forum-lokalnych-polityk-migracyjnych/")
     assert response.status_code == 200
     assert "This page is not yet translated into your language." in response.content.decode()
+
+
+@pytest.fixture
+def demo(demo_database, db):
+    # One build of the demo with real commits, as under `make run` (tests/conftest.py).
+    return list(
+        OrganizationSettings.objects.filter(
+            slug__in=[definition["slug"] for definition in DEMO_ORGANIZATIONS]
+        ).select_related("site")
+    )
+
+
+def live_pages(org):
+    for root in org.root_pages():
+        yield from Page.objects.live().public().descendant_of(root, inclusive=True).specific()
+
+
+def every_block_page(org):
+    body = [(name, block.get_preview_value()) for name, block in BodyBlock().child_blocks.items()]
+    page = ContentPage(title="Każdy blok", slug="kazdy-blok", intro="Wszystkie bloki.", body=body)
+    return add_child_page(org.site.root_page, page)
+
+
+def test_every_public_page_is_valid_html(demo):
+    documents = {}
+
+    def fetch(org, path, expected=200, method="get", **data):
+        response = (
+            visit(org, path)
+            if method == "get"
+            else Client().post(path, data, HTTP_HOST=org.site.hostname)
+        )
+        assert response.status_code == expected, f"{org.site.hostname}{path}"
+        documents[f"{org.site.hostname}{path}"] = response.content.decode()
+
+    for org in demo:
+        for page in live_pages(org):
+            fetch(org, page.get_url_parts()[2])
+        fetch(org, every_block_page(org).get_url_parts()[2])
+        fetch(org, "/pl/szukaj/?q=forum")
+        fetch(org, "/uk/poshuk/?q=форум")
+        fetch(org, "/pl/nie-ma-takiej-strony/", expected=404)
+    event = EventPage.objects.live().filter(registration_mode="form").first()
+    org = OrganizationSettings.for_page(event)
+    fetch(org, event.get_url_parts()[2] + "register/", method="post", email="nie-adres")
+
+    page_types = {type(page).__name__ for org in demo for page in live_pages(org)}
+    assert {"HomePage", "ContentPage", "NewsIndexPage", "ArticlePage"} <= page_types
+    assert {"EventIndexPage", "EventPage"} <= page_types
+    assert len(documents) > 30
+    assert html_errors(documents) == []
+
+
+def test_the_checker_finds_errors():
+    """The check above can fail: the checker reports what is wrong, and where."""
+    broken = '<!DOCTYPE html><html lang="pl"><head><title>x</title></head><body><p><div>x</div></p><img src="a.png"></body></html>'
+
+    errors = html_errors({"broken": broken})
+
+    assert any(error.startswith("broken:1: No “p” element in scope") for error in errors)
+    assert any("“img” element must have an “alt” attribute" in error for error in errors)
+
+
+def test_the_checker_finds_polish_outside_lang_pl():
+    html = (
+        '<main><p>Новини</p><p lang="pl">Aktualności <b>ważne</b></p>'
+        '<p>Źródło</p><img alt="Zdjęcie"><script>var x = "ą";</script></main>'
+    )
+
+    assert unmarked_polish(html) == ["Źródło", "<img alt='Zdjęcie'>"]
+
+
+def test_every_demo_ukrainian_page_is_ukrainian_or_marked_polish(demo_database):
+    found = {}
+    pages = 0
+    for definition in DEMO_ORGANIZATIONS:
+        org = OrganizationSettings.objects.select_related("site").get(slug=definition["slug"])
+        root = org.root_pages().get(locale__language_code="uk")
+        for page in Page.objects.live().public().descendant_of(root, inclusive=True):
+            path = page.get_url_parts()[2]
+            response = visit(org, path)
+            assert response.status_code == 200, path
+            pages += 1
+            polish = unmarked_polish(response.content.decode())
+            if polish:
+                found[f"{org.site.hostname}{path}"] = polish
+
+    assert pages >= 12
+    assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
