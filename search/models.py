@@ -95,7 +95,9 @@ class SearchPromotion(OrganizationOwned, index.Indexed):
             site_id=self.site_id, query=self.query, page_id=self.page_id
         ).exclude(pk=self.pk)
         if self.site_id and self.page_id and duplicate.exists():
-            raise ValidationError({"page": _("This page is already promoted for this search term.")})
+            raise ValidationError(
+                {"page": _("This page is already promoted for this search term.")}
+            )
 
     @property
     def organization_name(self):

@@ -7,6 +7,7 @@ in the organization's own tree.
 """
 
 from django.db.models import Q
+
 from core.lemmas import query_words
 
 from .models import SearchPromotion

@@ -35,7 +35,9 @@ def search(request):
     results = shown(page_of_results.object_list, language)
     recommended = []
     if query and site is not None and page_of_results.number == 1:
-        recommended = shown(promoted(site, language, query, KIND_FILTERS.get(kind_filter)), language)
+        recommended = shown(
+            promoted(site, language, query, KIND_FILTERS.get(kind_filter)), language
+        )
         # The first page of a search counts it, not the next pages of the same search.
         if "page" not in request.GET:
             record_search(site, language, query, found_anything=bool(ranked or recommended))

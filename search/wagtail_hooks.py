@@ -23,7 +23,9 @@ def register_search_terms_urls():
             name="results",
         ),
     ]
-    return [path("reports/search-terms/", include((urls, "search_terms"), namespace="search_terms"))]
+    return [
+        path("reports/search-terms/", include((urls, "search_terms"), namespace="search_terms"))
+    ]
 
 
 class SearchTermsMenuItem(MenuItem):
