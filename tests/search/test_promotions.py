@@ -3,6 +3,7 @@ visitors get them in their language; no other organization's staff or visitors s
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from organizations.models import OrganizationSettings
 from search.models import SearchPromotion
@@ -278,3 +279,16 @@ def test_registrations_staff_get_no_promotions(search_site, org_a):
 
     assert refused(response)
     assert "pomoc" not in response.content.decode()
+
+
+def test_bulk_delete_removes_only_the_organizations_own_promotions(search_site, editor_a, editor_b):
+    own = promote(alfa(), "pomoc alfa", search_site.integration)
+    other = promote(beta(), "pomoc beta", search_site.beta)
+    bulk_delete = reverse("wagtail_bulk_action", args=["search", "searchpromotion", "delete"])
+
+    staff_client(editor_b).post(f"{bulk_delete}?id={own.pk}&id={other.pk}")
+    assert promotions_of(alfa()) == [("pomoc alfa", search_site.integration.pk, 1)]
+    assert promotions_of(beta()) == []
+
+    staff_client(editor_a).post(f"{bulk_delete}?id={own.pk}")
+    assert promotions_of(alfa()) == []
