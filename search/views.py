@@ -7,7 +7,9 @@ from wagtail.models import Site
 
 from core.search import words_of
 
+from .promotions import promoted
 from .results import KIND_FILTERS, rank, shown
+from .terms import record_search
 
 RESULTS_PER_PAGE = 10
 
@@ -31,6 +33,14 @@ def search(request):
     # A page number that is no number, or past the end, shows the nearest page there is.
     page_of_results = paginator.get_page(request.GET.get("page"))
     results = shown(page_of_results.object_list, language)
+    recommended = []
+    if query and site is not None and page_of_results.number == 1:
+        recommended = shown(
+            promoted(site, language, query, KIND_FILTERS.get(kind_filter)), language
+        )
+        # The first page of a search counts it, not the next pages of the same search.
+        if "page" not in request.GET:
+            record_search(site, language, query, found_anything=bool(ranked or recommended))
     return render(
         request,
         "search/search.html",
@@ -38,6 +48,7 @@ def search(request):
             "search_query": query,
             "search_results": page_of_results,
             "results": results,
+            "recommended": recommended,
             "results_here": [result for result in results if not result.other_language],
             "results_elsewhere": [result for result in results if result.other_language],
             "kind_filter": kind_filter,

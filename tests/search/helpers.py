@@ -10,6 +10,7 @@ from wagtail.rich_text import RichText
 
 from events.models import EventIndexPage, EventPage
 from news.models import ArticlePage, NewsIndexPage
+from search.models import SearchPromotion
 from tests.utils import add_child_page, add_content_page, listing_page, translate_page
 
 SEARCH_ADDRESS = {"pl": "/pl/szukaj/", "uk": "/uk/poshuk/", "en": "/en/search/"}
@@ -153,3 +154,38 @@ def build_search_site(alfa, beta):
         workshops_en,
         beta_page,
     )
+
+
+PROMOTIONS_ADDRESS = "/admin/snippets/search/searchpromotion/"
+SEARCH_TERMS_ADDRESS = "/admin/reports/search-terms/"
+
+
+def recommended(response):
+    """The titles of the promoted results, in their order."""
+    return [result.page.title for result in response.context["recommended"]]
+
+
+def promote(org, query, page, sort_order=1):
+    """A promotion as an editor of `org` saves it (query already in words_of's form)."""
+    return SearchPromotion.objects.create(
+        site=org.site, query=query, page=page, sort_order=sort_order
+    )
+
+
+def promotion_form(page, query="pomoc prawna", **fields):
+    """What the admin's form for a promoted result posts."""
+    return {"query": query, "page": page.pk, "sort_order": 1, **fields}
+
+
+def refused(response):
+    """Wagtail's admin answers a refusal with a redirect to the dashboard and a message."""
+    return response.status_code in (403, 404) or (
+        response.status_code == 302 and response.url == "/admin/"
+    )
+
+
+def body(response):
+    """The text of a response, streamed (a download) or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()

@@ -79,6 +79,9 @@ ADMIN_SEARCHES = [
     "/admin/localize/reports/translations/",
     "/admin/reports/site-history/",
     "/admin/registrations/",
+    "/admin/snippets/search/searchpromotion/",
+    "/admin/snippets/search/searchpromotion/results/",
+    "/admin/reports/search-terms/",
 ]
 
 
