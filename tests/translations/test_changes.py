@@ -167,3 +167,22 @@ def test_a_changed_paragraph_of_rich_text_comes_with_its_own_earlier_translation
         ("Drugi akapit.", "Drugi, zmieniony akapit.", "Другий абзац.")
     ]
 
+
+def test_the_translation_editor_says_what_changed_and_links_to_it(client, org_a, translated):
+    page, translation = translated
+    target = Page.objects.get(translation_key=page.translation_key, locale=uk())
+    login(client, make_staff(org_a, "translators", language="uk"))
+
+    before = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+    client.post(
+        reverse("translations:changes", args=[translation.pk]),
+        {f"segment-{changes_of(translation)[0].segment.pk}": "Запрошуємо в неділю."},
+    )
+    after = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+
+    link = f'<a href="{reverse("translations:changes", args=[translation.pk])}">'
+    assert before.status_code == after.status_code == 200
+    # wagtail-localize's translation editor, which shows no page header buttons.
+    assert "wagtail_localize" in before.templates[0].name
+    assert link in before.content.decode()
+    assert link not in after.content.decode()
