@@ -10,7 +10,9 @@ the new original text, and saving puts the translator's updated words on the new
 nothing is overwritten without the translator's action.
 """
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -34,7 +36,12 @@ class Change:
 
 def changes_of(translation):
     """The passages of `translation`'s source that are not translated into its language but
-    were before, in the order of the source; two queries."""
+    were before, in the order of the source; three queries.
+
+    Several passages can share one place: the paragraphs of a rich text block are strings of
+    the same translation context. There, the earlier words are those of a passage no longer
+    in the original, the one most like the changed passage; elsewhere the latest words for
+    the place."""
     locale_id = translation.target_locale_id
     translated = StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"),
@@ -49,25 +56,43 @@ def changes_of(translation):
     )
     if not untranslated:
         return []
-    earlier = {}
+    contexts = {segment.context_id for segment in untranslated}
+    current = set(
+        StringSegment.objects.filter(
+            source_id=translation.source_id, context_id__in=contexts
+        ).values_list("context_id", "string_id")
+    )
+    shared = Counter(context_id for context_id, _string_id in current)
+    earlier = defaultdict(list)
     for old in (
-        StringTranslation.objects.filter(
-            context_id__in=[segment.context_id for segment in untranslated], locale_id=locale_id
-        )
+        StringTranslation.objects.filter(context_id__in=contexts, locale_id=locale_id)
         .select_related("translation_of")
-        .order_by("pk")
+        .order_by("-pk")
     ):
-        # The latest words for each place win.
-        earlier[old.context_id] = old
-    return [
-        Change(
-            segment=segment,
-            old_source=earlier[segment.context_id].translation_of.data,
-            old_translation=earlier[segment.context_id].data,
+        # Words for a passage still in the original at this place are not earlier words.
+        if (old.context_id, old.translation_of_id) not in current:
+            earlier[old.context_id].append(old)
+    changes = []
+    for segment in untranslated:
+        candidates = earlier.get(segment.context_id)
+        if not candidates:
+            continue
+        old = candidates[0]
+        if shared[segment.context_id] > 1:
+            old = max(candidates, key=lambda old: likeness(old, segment))
+        candidates.remove(old)
+        changes.append(
+            Change(
+                segment=segment,
+                old_source=old.translation_of.data,
+                old_translation=old.data,
+            )
         )
-        for segment in untranslated
-        if segment.context_id in earlier
-    ]
+    return changes
+
+
+def likeness(old, segment):
+    return SequenceMatcher(None, old.translation_of.data, segment.string.data).ratio()
 
 
 @transaction.atomic

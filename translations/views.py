@@ -78,32 +78,6 @@ class RequestPageTranslationView(RequestFormMixin, OrganizationSubmitPageTransla
             pages += list(self.object.get_descendants().specific())
         return pages
 
-    @transaction.atomic
-    def form_valid(self, form):
-        keys = [page.translation_key for page in self.requested_objects(form)]
-        locale_ids = [locale.pk for locale in form.cleaned_data["locales"]]
-        existing = set(
-            Page.objects.filter(translation_key__in=keys, locale_id__in=locale_ids).values_list(
-                "pk", flat=True
-            )
-        )
-        response = super().form_valid(form)
-        made = Page.objects.filter(translation_key__in=keys, locale_id__in=locale_ids).exclude(
-            pk__in=existing
-        )
-        made_ids = list(made.values_list("pk", flat=True))
-        # wagtail-localize publishes a new translation of a live page at once, all in the
-        # original's words (when the transaction commits). Until a translator publishes it,
-        # visitors are better served by the original itself, marked as such (its address in
-        # their language leads to it): the new translations stay drafts.
-        transaction.on_commit(lambda: keep_as_drafts(made_ids))
-        return response
-
-
-def keep_as_drafts(page_ids):
-    for page in Page.objects.filter(pk__in=page_ids, live=True).specific():
-        page.unpublish(log_action=False)
-
 
 class RequestSnippetTranslationView(RequestFormMixin, OrganizationSubmitSnippetTranslationView):
     pass
@@ -272,6 +246,7 @@ def queue_item(translation_request):
         "machine": unreviewed_count(translation),
         "url": url,
         "translation_id": translation.pk if translation is not None else None,
+        "changed": len(changes_of(translation)) if translation is not None else 0,
         "overdue": translation_request.due_date is not None
         and translation_request.due_date < timezone.localdate(),
     }

@@ -1,8 +1,10 @@
 """The translation workflow in the admin: a Translations menu (the queue and the status
 board) and totals on the dashboard."""
 
+from django.contrib import messages
 from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
@@ -92,16 +94,22 @@ def add_translation_totals(request, panels):
         panels.append(TranslationTotalsPanel(organizations))
 
 
-@hooks.register("register_page_header_buttons")
-def changed_in_the_original(page, user, next_url=None, view_name=None):
-    """From a translation's editor to what changed in its original since it was translated."""
-    translation = (
+def synced_translation(instance):
+    return (
         Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
         )
         .select_related("source")
         .first()
     )
+
+
+@hooks.register("register_page_header_buttons")
+def changed_in_the_original(page, user, next_url=None, view_name=None):
+    """From a translation's editor to what changed in its original since it was translated."""
+    translation = synced_translation(page)
     if translation is None or not changes_of(translation):
         return []
     return [
@@ -124,3 +132,35 @@ def machine_output_to_review_on_page(request, page):
 @hooks.register("before_edit_snippet", order=-20)
 def machine_output_to_review_on_snippet(request, instance):
     return warn_of_unreviewed(request, instance)
+
+
+def tell_what_changed(request, instance):
+    """wagtail-localize's translation editor (which serves a synced translation instead of
+    the page editor, without its header buttons) says which passages changed in the
+    original and links to them beside the translator's earlier words: the editor itself
+    shows such a passage only as untranslated."""
+    if request.method != "GET" or getattr(instance, "translation_key", None) is None:
+        return None
+    translation = synced_translation(instance)
+    changes = changes_of(translation) if translation is not None else []
+    if changes:
+        messages.warning(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                ngettext(
+                    "%(count)d passage of the original changed after it was translated.",
+                    "%(count)d passages of the original changed after they were translated.",
+                    len(changes),
+                )
+                % {"count": len(changes)},
+                reverse("translations:changes", args=[translation.pk]),
+                gettext("Changed in the original"),
+            ),
+        )
+    return None
+
+
+# Before wagtail-localize's own hooks (order 0), which serve its translation editor.
+hooks.register("before_edit_page", tell_what_changed, order=-5)
+hooks.register("before_edit_snippet", tell_what_changed, order=-5)

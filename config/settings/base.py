@@ -172,6 +172,10 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate" makes a draft for the translators, as README says; wagtail-localize would
+# publish it at once when the original is live, showing visitors the untranslated original
+# under the translation's address (and refusing nothing, whatever the organization chose).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

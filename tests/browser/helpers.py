@@ -1,7 +1,12 @@
-"""Helpers for the browser tests: logging in to the admin, the Polish admin's wording."""
+"""Helpers for the browser tests: logging in to the admin, the admin's wording in a
+user's language."""
 
+from pathlib import Path
+
+import wagtail_localize
 from django.utils import translation
 from django.utils.translation import gettext
+from django.utils.translation.trans_real import DjangoTranslation
 from playwright.sync_api import expect
 
 from tests.utils import PASSWORD
@@ -19,3 +24,23 @@ def in_polish(text):
     """A label or message as the Polish admin and site show it."""
     with translation.override("pl"):
         return gettext(text) if isinstance(text, str) else str(text)
+
+
+def in_language(language, text):
+    """A label or message as the admin shows it to a user who chose `language`."""
+    with translation.override(language):
+        return gettext(text)
+
+
+# wagtail-localize's translation editor (a React app) reads its words from its own
+# JavaScript catalogue.
+TRANSLATION_EDITOR_LOCALE = Path(wagtail_localize.__file__).parent / "locale"
+
+
+def in_translation_editor(language, text):
+    """A label of wagtail-localize's translation editor as a user of `language` reads it:
+    from the catalogue its page loads (the same lookup as its JavaScript catalogue view)."""
+    catalogue = DjangoTranslation(
+        language, domain="djangojs", localedirs=[str(TRANSLATION_EDITOR_LOCALE)]
+    )
+    return catalogue.gettext(text)

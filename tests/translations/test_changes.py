@@ -1,6 +1,8 @@
 """A passage changed in the original is shown to the translator beside their earlier
 translation of it; their work is never lost nor overwritten without them."""
 
+import json
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale, Page
@@ -113,3 +115,74 @@ def test_others_cannot_open_or_change_it(client, org_a, org_b, translated, who):
     assert_refused(client.get(url))
     assert_refused(client.post(url, {f"segment-{changes_of(translation)[0].segment.pk}": "X"}))
     assert len(changes_of(translation)) == 1
+
+
+PARAGRAPHS = {
+    "Pierwszy akapit.": "Перший абзац.",
+    "Drugi akapit.": "Другий абзац.",
+    "Trzeci akapit.": "Третій абзац.",
+}
+
+
+def test_a_changed_paragraph_of_rich_text_comes_with_its_own_earlier_translation(
+    org_a, django_capture_on_commit_callbacks
+):
+    # The paragraphs of a rich text block share one place (translation context) in
+    # wagtail-localize; the later paragraph's words must not be offered for the changed one.
+    with django_capture_on_commit_callbacks(execute=True):
+        page = add_content_page(
+            org_a,
+            "Warsztaty",
+            body=[("rich_text", "".join(f"<p>{text}</p>" for text in PARAGRAPHS))],
+        )
+        TranslationCreator(None, [uk()]).create_translations(page)
+        translation = Translation.objects.get(source__object_id=page.translation_key)
+        for segment in StringSegment.objects.filter(source=translation.source).select_related(
+            "string"
+        ):
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=uk(),
+                context=segment.context,
+                data=PARAGRAPHS.get(segment.string.data, "Майстерня"),
+                translation_type="manual",
+            )
+        # The same block, its second paragraph changed.
+        page.body = json.dumps(
+            [
+                {
+                    "type": "rich_text",
+                    "id": page.body[0].id,
+                    "value": "<p>Pierwszy akapit.</p><p>Drugi, zmieniony akapit.</p>"
+                    "<p>Trzeci akapit.</p>",
+                }
+            ]
+        )
+        page.save_revision().publish()
+        TranslationSource.objects.get(object_id=page.translation_key).update_from_db()
+
+    changes = changes_of(translation)
+
+    assert [(c.old_source, c.new_source, c.old_translation) for c in changes] == [
+        ("Drugi akapit.", "Drugi, zmieniony akapit.", "Другий абзац.")
+    ]
+
+
+def test_the_translation_editor_says_what_changed_and_links_to_it(client, org_a, translated):
+    page, translation = translated
+    target = Page.objects.get(translation_key=page.translation_key, locale=uk())
+    login(client, make_staff(org_a, "translators", language="uk"))
+
+    before = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+    client.post(
+        reverse("translations:changes", args=[translation.pk]),
+        {f"segment-{changes_of(translation)[0].segment.pk}": "Запрошуємо в неділю."},
+    )
+    after = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+
+    link = f'<a href="{reverse("translations:changes", args=[translation.pk])}">'
+    assert before.status_code == after.status_code == 200
+    # wagtail-localize's translation editor, which shows no page header buttons.
+    assert "wagtail_localize" in before.templates[0].name
+    assert link in before.content.decode()
+    assert link not in after.content.decode()

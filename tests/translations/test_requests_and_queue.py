@@ -233,3 +233,19 @@ def test_a_snippet_is_requested_like_a_page(
         org_a.site_id,
     )
     assert [m.to for m in mail.outbox] == [[translators["uk"].email]]
+
+
+def test_a_requested_translation_waits_as_a_draft_and_visitors_see_nothing_of_it(
+    client, editor_a, page_a, django_capture_on_commit_callbacks
+):
+    login(client, editor_a)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = request_translation(client, page_a, ["uk"])
+
+    translated = Page.objects.get(translation_key=page_a.translation_key, locale=locale("uk"))
+    assert response.status_code == 302
+    # wagtail-localize would publish it at once (its original is live), the original's text
+    # under the Ukrainian address, whatever the organization chose for incomplete ones.
+    assert not translated.live
+    assert translated.live_revision is None
