@@ -80,3 +80,43 @@ def polish_shown(response, content_names=()):
     (a page titled "Aktualności" is content, not interface)."""
     polish = polish_interface_strings() - set(content_names)
     return sorted({text for text in shown_texts(response) if text in polish})
+
+
+class _ListingRows(HTMLParser):
+    """The rows of a snippet listing: each item's id and title, and per language the state
+    and the link of its Languages cell."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows, self.in_title, self.language = [], False, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr":
+            self.rows.append({"pk": None, "title": "", "languages": {}})
+        elif tag == "span" and (attrs.get("id") or "").endswith("_title") and self.rows:
+            self.rows[-1]["pk"] = int(attrs["id"].split("_")[1])
+            self.in_title = True
+        elif tag == "div" and "data-language" in attrs and self.rows:
+            self.language = attrs["data-language"]
+            self.rows[-1]["languages"][self.language] = (attrs["data-state"], "")
+        elif tag == "a" and self.language and self.rows:
+            state, _href = self.rows[-1]["languages"][self.language]
+            self.rows[-1]["languages"][self.language] = (state, attrs.get("href", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "span":
+            self.in_title = False
+        elif tag == "div":
+            self.language = None
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.rows[-1]["title"] += data.strip()
+
+
+def listing_rows(response):
+    parser = _ListingRows()
+    parser.feed(response.content.decode())
+    parser.close()
+    return [row for row in parser.rows if row["pk"] is not None]
