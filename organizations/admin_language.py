@@ -51,3 +51,15 @@ def stop_falling_back_to_the_default_language():
     # Catalogues loaded before this (by imports in earlier apps' ready()) are loaded again.
     trans_real._translations = {}
     trans_real._default = None
+
+
+def relabel_translations_report(menu_items):
+    """wagtail-localize labels its Reports → Translations item with a plain `gettext` when
+    Wagtail first builds the Reports menu, once per process: in the language of whoever
+    opened the admin first after a restart, for everyone after. Lazy, it follows each user."""
+    from django.urls import reverse
+
+    url = reverse("wagtail_localize:translations_report")
+    for item in menu_items:
+        if item.url == url:
+            item.label = wagtails_lazy_string("Translations")

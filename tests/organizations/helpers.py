@@ -1,5 +1,6 @@
 """Helpers for the organizations tests: the Polish interface strings an admin page shows."""
 
+import contextlib
 import json
 import re
 from functools import cache
@@ -35,6 +36,9 @@ def polish_interface_strings():
     }
 
 
+IDENTIFIER_KEYS = {"name", "_type", "url", "icon_name", "classname", "id"}
+
+
 class _Shown(HTMLParser):
     """The text, attribute values and script strings of a document: what a user reads,
     hears or gets from the admin's scripts (labels of the page editor's blocks)."""
@@ -51,14 +55,20 @@ class _Shown(HTMLParser):
         self.in_script = False
 
     def handle_data(self, data):
-        if self.in_script:
-            for literal in re.findall(r'"((?:[^"\\]|\\.)*)"', data):
-                try:
-                    self.found.append(json.loads(f'"{literal}"').strip())
-                except json.JSONDecodeError:
-                    continue
-        else:
+        if not self.in_script:
             self.found.append(data.strip())
+            return
+        key = None
+        for literal, is_key in re.findall(r'"((?:[^"\\]|\\.)*)"(\s*:)?', data):
+            if is_key:
+                key = literal
+                continue
+            # Identifiers, never shown: Wagtail names its menu items by their label as
+            # first translated (a Polish slug for everyone), and the like.
+            if key not in IDENTIFIER_KEYS:
+                with contextlib.suppress(json.JSONDecodeError):
+                    self.found.append(json.loads(f'"{literal}"').strip())
+            key = None
 
 
 def shown_texts(response):
