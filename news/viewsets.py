@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
 from organizations.owned import OrganizationSnippetViewSet
+from organizations.snippet_listing import LanguagesColumn
 
 from .models import NewsCategory
 
@@ -14,7 +15,12 @@ class NewsCategoryViewSet(OrganizationSnippetViewSet):
     model = NewsCategory
     icon = "tag"
     menu_label = _("News categories")
-    list_display = ["name", "slug", Column("organization_name", label=_("Organization"))]
+    list_display = [
+        "name",
+        "slug",
+        LanguagesColumn(),
+        Column("organization_name", label=_("Organization")),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("site")

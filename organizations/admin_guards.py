@@ -53,7 +53,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .membership import can_reach_page, own_pages, translating_only_languages
+from .membership import can_reach_page, own_pages
 from .owned import OrganizationOwned, may, visible_to
 from .page_admin import (
     OrganizationFormPagesListView,
@@ -127,12 +127,12 @@ def may_change_snippet(user, instance):
 def may_request_snippet_translation(user, instance, locales=()):
     """Who may change the snippet, and its organization's translators into each of
     `locales` (they may not change the original)."""
-    if may_change_snippet(user, instance):
-        return True
     if not isinstance(instance, OrganizationOwned):
-        return False
-    languages = translating_only_languages(user, instance.site_id)
-    return languages is not None and all(locale.language_code in languages for locale in locales)
+        return may_change_snippet(user, instance)
+    policy = policy_registry.get_by_type(type(instance))
+    return policy.may_request_translation(
+        user, instance, [locale.language_code for locale in locales]
+    )
 
 
 class OrganizationSubmitSnippetTranslationView(SubmitSnippetTranslationView):

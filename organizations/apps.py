@@ -24,7 +24,14 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .admin_language import (
+            stop_falling_back_to_the_default_language,
+            translate_chooser_labels_per_request,
+        )
         from .page_permissions import register_page_permission_policy
+
+        stop_falling_back_to_the_default_language()
+        translate_chooser_labels_per_request()
 
         register_page_permission_policy()
 

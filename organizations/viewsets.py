@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import FundingNotice
 from .owned import OrganizationSnippetViewSet
+from .snippet_listing import LanguagesColumn
 
 
 class FundingNoticeViewSet(OrganizationSnippetViewSet):
@@ -12,4 +13,4 @@ class FundingNoticeViewSet(OrganizationSnippetViewSet):
     model = FundingNotice
     icon = "doc-full"
     menu_label = _("Funding notices")
-    list_display = ["name", "locale"]
+    list_display = ["name", LanguagesColumn()]

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .admin_guards import OwnDocumentsAdminAPIViewSet, OwnImagesAdminAPIViewSet
+from .admin_language import relabel_translations_report
 from .forms import EMAIL_DOMAINS_CHANGED, ChangeFormatter
 from .membership import within_own_organizations
 from .owned import OrganizationOwned, may
@@ -47,6 +48,11 @@ def hide_installation_wide_reports(request, menu_items):
     # lets only superusers open it; don't offer it to anyone else.
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("construct_reports_menu")
+def translate_report_labels_per_request(request, menu_items):
+    relabel_translations_report(menu_items)
 
 
 @hooks.register("construct_snippet_listing_buttons")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
 from organizations.owned import OrganizationSnippetViewSet
+from organizations.snippet_listing import LanguagesColumn
 
 from .models import Partner
 
@@ -13,7 +14,11 @@ class PartnerViewSet(OrganizationSnippetViewSet):
 
     model = Partner
     icon = "site"
-    list_display = ["name", Column("organization_name", label=_("Organization"))]
+    list_display = [
+        "name",
+        LanguagesColumn(),
+        Column("organization_name", label=_("Organization")),
+    ]
     # The listing and the chooser search the name, as Partner.search_fields index it.
 
     def get_queryset(self, request):
