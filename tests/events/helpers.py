@@ -185,9 +185,12 @@ QUESTIONS = [
 
 
 def with_questions(event, questions=QUESTIONS):
-    for label, field_type, required, choices, help_text in questions:
+    # In the given order, as the editor's form numbers them: equal sort orders leave the
+    # order of the questions (and of their translations' copies) to the database.
+    for order, (label, field_type, required, choices, help_text) in enumerate(questions):
         event.form_fields.add(
             EventFormField(
+                sort_order=order,
                 label=label,
                 field_type=field_type,
                 required=required,
