@@ -7,7 +7,7 @@ import pytest
 
 from news.models import ArticlePage
 from tests.news.helpers import add_article, make_category, translate_article
-from tests.utils import make_image, text_of, visit
+from tests.utils import make_image, text_of, translate_page, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +166,13 @@ def test_an_article_page_runs_a_fixed_number_of_queries(
         response = visit(org_a, forum_article.url)
 
     assert len(related_titles(response)) == 3
+
+
+def test_tags_on_a_translation_are_marked_as_the_polish_they_are(org_a, forum_article):
+    # Tags are shared by all of an article's languages: no translator translates them.
+    translated = translate_page(forum_article, "uk", title="Відбувся III Форум співпраці")
+
+    html = text_of(visit(org_a, translated.url))
+
+    assert 'rel="tag" lang="pl">forum</a>' in html
+    assert 'rel="tag" lang="pl">rzecznictwo</a>' in html
