@@ -1,7 +1,7 @@
 """Which language a request or a page is in."""
 
 from django.conf import settings
-from django.db.models import Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -196,3 +196,11 @@ def slug_for(title, language):
     if len(slug) > SLUG_LENGTH:
         slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
     return slug
+
+
+def earlier_translations(model):
+    """A subquery: an object of `model` with the same translation key made before this one.
+    One with none is the original its translations were made from (the first written)."""
+    return model._default_manager.filter(
+        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+    )

@@ -11,7 +11,7 @@ its objects, as the partner directory does.
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -33,6 +33,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
     UsageView,
 )
+
+from core.languages import earlier_translations
 
 from .forms import OwnMediaMixin
 from .membership import translating_only_languages, user_site_ids, user_sites
@@ -161,9 +163,7 @@ class OrganizationPermissionPolicy(ModelPermissionPolicy):
         full = [site for site, languages in translating.items() if languages is None]
         found = objects.filter(site_id__in=full)
         if "change" in actions and hasattr(self.model, "translation_key"):
-            earlier = self.model._default_manager.filter(
-                translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
-            )
+            earlier = earlier_translations(self.model)
             for site, languages in translating.items():
                 if languages is not None:
                     found |= objects.filter(

@@ -15,10 +15,12 @@ gives each page type a permission tester that asks the policy (Wagtail's page ed
 wagtail-localize's translation editor ask the tester).
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
 from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
+
+from core.languages import earlier_translations
 
 from .membership import translator_locale_ids
 
@@ -27,12 +29,6 @@ TRANSLATING_ACTIONS = {"change", "publish", "lock"}
 # What lets a page be seen in the explorer: Wagtail's list, and view (translators see the
 # pages they translate from).
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete", "view"}
-
-
-def earlier_translation():
-    """A subquery: a page with the same translation key made before this one. A page with
-    none is the original its translations were made from."""
-    return Page.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
 
 
 def is_translation(page):
@@ -99,7 +95,7 @@ class OrganizationPagePermissionPolicy(PagePermissionPolicy):
                     pages |= subtree
                 elif action in actions and action in TRANSLATING_ACTIONS:
                     pages |= subtree.filter(
-                        Exists(earlier_translation()), locale_id=locales[permission.group_id]
+                        Exists(earlier_translations(Page)), locale_id=locales[permission.group_id]
                     )
             elif action == "add" and "add" not in actions and "change" in actions:
                 # As Wagtail: who may add pages may change the ones they own.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Exists, Value
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -33,6 +33,8 @@ from wagtail.admin.widgets.button import BaseButton, Button, ButtonWithDropdown
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from core.languages import earlier_translations
 
 ORIGINAL = "original"
 TRANSLATED = "translated"
@@ -73,10 +75,9 @@ class LanguageState:
 def originals(queryset):
     """The objects of `queryset` first written, marked as such (`first_written`), so that
     the permission policy need not ask again (organizations.owned.is_first_written)."""
-    earlier = queryset.model._default_manager.filter(
-        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+    return queryset.exclude(Exists(earlier_translations(queryset.model))).annotate(
+        first_written=Value(True)
     )
-    return queryset.exclude(Exists(earlier)).annotate(first_written=Value(True))
 
 
 def language_order(codes):

@@ -33,8 +33,8 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.strings import validate_element
 
+from core.languages import earlier_translations
 from organizations.membership import translating_only_languages, user_site_ids
-from organizations.page_permissions import earlier_translation
 
 from .requests import organization_of
 from .status import translatable_snippet_models
@@ -450,7 +450,7 @@ def section_pages(org):
         in_site |= Q(path__startswith=path)
     return (
         Page.objects.filter(in_site, depth__in=[2, 3])
-        .exclude(Exists(earlier_translation()))
+        .exclude(Exists(earlier_translations(Page)))
         .select_related("locale")
         .order_by("path")
     )

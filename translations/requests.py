@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from organizations.models import OrganizationSettings
+from organizations.translations import organization_of
 
 from .models import TranslationRequest
 
@@ -59,12 +59,6 @@ def record_requests(*, objects, locales, user, note="", due_date=None):
         ids = [request.pk for request in made]
         transaction.on_commit(lambda: notify_translators(ids))
     return made
-
-
-def organization_of(instance):
-    if isinstance(instance, Page):
-        return OrganizationSettings.for_page(instance)
-    return OrganizationSettings.objects.filter(site_id=getattr(instance, "site_id", None)).first()
 
 
 def translators_of(site, language):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from core.languages import earlier_translations
 from organizations.owned import OrganizationOwned
 
 from .models import TranslationRequest
@@ -109,9 +110,7 @@ def _page_rows(org_settings, locales):
     in_site = Page.objects.none()
     for path in roots:
         in_site |= Page.objects.filter(path__startswith=path)
-    earlier = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
-    )
+    earlier = earlier_translations(Page)
     originals = (
         in_site.filter(depth__gt=2)
         .exclude(Exists(earlier))
@@ -140,9 +139,7 @@ def _page_rows(org_settings, locales):
 def _snippet_rows(org_settings, locales):
     rows = []
     for model in translatable_snippet_models():
-        earlier = model._default_manager.filter(
-            translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
-        )
+        earlier = earlier_translations(model)
         originals = (
             model._default_manager.filter(site=org_settings.site)
             .exclude(Exists(earlier))

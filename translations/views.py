@@ -104,15 +104,18 @@ def chosen_organization(request):
     return organizations[0], organizations
 
 
+def edit_url(model, pk):
+    """The admin's editor of a page (any page type: `model` is Page) or of a snippet."""
+    if issubclass(model, Page):
+        return reverse("wagtailadmin_pages:edit", args=[pk])
+    meta = model._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[pk])
+
+
 def translate_url(row, cell):
     """Where to act on one cell of the board: the translation, or the request form."""
     if cell.translated_pk is not None:
-        if row.model is Page:
-            return reverse("wagtailadmin_pages:edit", args=[cell.translated_pk])
-        return reverse(
-            f"wagtailsnippets_{row.model._meta.app_label}_{row.model._meta.model_name}:edit",
-            args=[cell.translated_pk],
-        )
+        return edit_url(row.model, cell.translated_pk)
     if row.model is Page:
         return (
             reverse("wagtail_localize:submit_page_translation", args=[row.pk])
@@ -230,15 +233,7 @@ def queue_item(translation_request):
         translation_key=translation_request.translation_key,
         locale_id=translation_request.target_locale_id,
     ).first()
-    if target is not None and model is Page:
-        url = reverse("wagtailadmin_pages:edit", args=[target.pk])
-    elif target is not None:
-        url = reverse(
-            f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:edit",
-            args=[target.pk],
-        )
-    else:
-        url = None
+    url = edit_url(model, target.pk) if target is not None else None
     return {
         "request": translation_request,
         "total": total,
@@ -280,12 +275,7 @@ class ChangesView(View):
         return super().dispatch(request)
 
     def edit_url(self):
-        if isinstance(self.instance, Page):
-            return reverse("wagtailadmin_pages:edit", args=[self.instance.pk])
-        meta = self.instance._meta
-        return reverse(
-            f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[self.instance.pk]
-        )
+        return edit_url(type(self.instance), self.instance.pk)
 
     def get(self, request):
         return TemplateResponse(
