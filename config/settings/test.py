@@ -6,6 +6,9 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off in the suite: tests change content and read pages again in one breath; the page
+# cache's own tests (tests/core/test_page_cache.py) turn it on.
+PAGE_CACHE_SECONDS = 0
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "simple"},
 }
