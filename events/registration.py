@@ -5,9 +5,9 @@ row of the event that owns the pool (SELECT … FOR UPDATE on PostgreSQL), so co
 registrations and cancellations are decided one at a time, in arrival order. SQLite, used
 in development, takes a lock on the whole database for every write instead.
 
-What happened is told to events.emails inside the transaction: it writes the e-mails the
-change owes to the person and the organizer in the same transaction and sends them after
-it commits.
+What happened is told to events.emails inside the transaction: it enqueues the e-mails the
+change owes to the person and the organizer as background tasks that exist only if the
+transaction commits (events.tasks, core.tasks).
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from . import emails
 from .choices import RegistrationMode, RegistrationState, RegistrationStatus
-from .models.registrations import OutgoingEmail, Registration
+from .models.registrations import Registration
 from .pool import Change, lock_pool, pool_event, waiting_position
 
 
@@ -144,14 +144,13 @@ def confirm_registration(registration):
 
 
 def erase_registrations(ids):
-    """Delete these registrations and the e-mails queued for them (a person's data, erased
-    on request). The places they held go to the first people waiting, as on a
+    """Delete these registrations (a person's data, erased on request); an e-mail still
+    queued for them finds no one and is not sent (events.tasks). The places they held go to the first people waiting, as on a
     cancellation; returns those promoted."""
     with transaction.atomic():
         pool_ids = Registration.objects.filter(pk__in=ids).values_list("event_id", flat=True)
         # Locked in one order, so that two erasures never wait for each other.
         pools = [lock_pool(pk) for pk in sorted(set(pool_ids))]
-        OutgoingEmail.objects.filter(registration_id__in=ids).delete()
         Registration.objects.filter(pk__in=ids).delete()
         return [registration for pool in pools for registration in _fill_places(pool)]
 
