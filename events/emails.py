@@ -1,9 +1,9 @@
 """The e-mails about registrations: to the person, in the language they registered in, and
 to the organizer of the event.
 
-events.registration calls `queue_registration_emails` for each change, inside the
-transaction that made it: it enqueues one background task per e-mail (events.tasks), which
-exists only if that transaction commits. The worker writes each e-mail from what the
+events.registration calls `events.tasks.queue_registration_emails` for each change, inside
+the transaction that made it: it enqueues one background task per e-mail, which exists
+only if that transaction commits. The worker writes each e-mail from what the
 database holds when it sends it, sends it once (core.tasks.send_once, keyed by the
 registration and the kind of e-mail), and retries it with a growing delay while the mail
 server refuses it.
@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 
 from core.dates import WARSAW
-from core.tasks import enqueue_on_commit
 from organizations.models import OrganizationSettings
 
 from .choices import RegistrationStatus
@@ -64,17 +63,6 @@ def one_line(subject):
 
 
 # --- Writing the e-mails ---------------------------------------------------------------
-
-
-def queue_registration_emails(registration, change):
-    """Enqueue what the change owes the person and the organizer; sent after the commit."""
-    from .tasks import send_registration_email  # the task module imports this one
-
-    kind = email_kind(registration, change)
-    if kind is not None and registration.email:
-        enqueue_on_commit(send_registration_email, registration.pk, kind)
-    if change == Change.REGISTERED and registration.event.organizer_email:
-        enqueue_on_commit(send_registration_email, registration.pk, ORGANIZER)
 
 
 def registration_email(registration, kind):

@@ -5,9 +5,9 @@ row of the event that owns the pool (SELECT … FOR UPDATE on PostgreSQL), so co
 registrations and cancellations are decided one at a time, in arrival order. SQLite, used
 in development, takes a lock on the whole database for every write instead.
 
-What happened is told to events.emails inside the transaction: it enqueues the e-mails the
-change owes to the person and the organizer as background tasks that exist only if the
-transaction commits (events.tasks, core.tasks).
+What happened is told to events.tasks inside the transaction: it enqueues the e-mails the
+change owes to the person and the organizer (events.emails) as background tasks that exist
+only if the transaction commits (core.tasks).
 """
 
 from dataclasses import dataclass, field
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from . import emails
+from . import tasks
 from .choices import RegistrationMode, RegistrationState, RegistrationStatus
 from .models.registrations import Registration
 from .pool import Change, lock_pool, pool_event, waiting_position
@@ -94,7 +94,7 @@ def register(
             # The same address at the same moment from another process (SQLite has no
             # row lock to wait on): the database's constraint keeps one.
             return Outcome(Result.DUPLICATE)
-        emails.queue_registration_emails(registration, Change.REGISTERED)
+        tasks.queue_registration_emails(registration, Change.REGISTERED)
         if status == RegistrationStatus.CONFIRMED:
             return Outcome(Result.CONFIRMED, registration)
         return Outcome(Result.WAITING, registration, position=waiting_position(registration))
@@ -109,7 +109,7 @@ def cancel_registration(registration, *, by_staff=False):
             return Outcome(Result.ALREADY_CANCELLED, current)
         current.status = RegistrationStatus.CANCELLED
         current.save(update_fields=["status", "updated_at"])
-        emails.queue_registration_emails(
+        tasks.queue_registration_emails(
             current, Change.CANCELLED_BY_STAFF if by_staff else Change.CANCELLED
         )
         promoted = _fill_places(pool)
@@ -139,7 +139,7 @@ def confirm_registration(registration):
         except IntegrityError:
             # They registered again after cancelling: that registration stands.
             return Outcome(Result.DUPLICATE, current)
-        emails.queue_registration_emails(current, Change.CONFIRMED_BY_STAFF)
+        tasks.queue_registration_emails(current, Change.CONFIRMED_BY_STAFF)
     return Outcome(Result.CONFIRMED, current)
 
 
@@ -169,7 +169,7 @@ def _fill_places(pool):
     for registration in waiting:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
-        emails.queue_registration_emails(registration, Change.PROMOTED)
+        tasks.queue_registration_emails(registration, Change.PROMOTED)
         promoted.append(registration)
     return promoted
 

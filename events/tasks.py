@@ -7,10 +7,20 @@ not written to.
 
 from django_tasks import task
 
-from core.tasks import retrying, send_once
+from core.tasks import enqueue_on_commit, retrying, send_once
 
-from .emails import email_message, registration_email
+from .emails import ORGANIZER, email_kind, email_message, registration_email
 from .models.registrations import Registration
+from .pool import Change
+
+
+def queue_registration_emails(registration, change):
+    """Enqueue what the change owes the person and the organizer; sent after the commit."""
+    kind = email_kind(registration, change)
+    if kind is not None and registration.email:
+        enqueue_on_commit(send_registration_email, registration.pk, kind)
+    if change == Change.REGISTERED and registration.event.organizer_email:
+        enqueue_on_commit(send_registration_email, registration.pk, ORGANIZER)
 
 
 @task()
