@@ -9,12 +9,14 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
+from smtplib import SMTPServerDisconnected
 from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
@@ -313,6 +315,16 @@ def unmarked_polish(html):
 
 
 # --- Background tasks on the database backend (core.tasks) -----------------------------
+
+
+class MailServerDown(BaseEmailBackend):
+    """An SMTP server that cannot be reached: settings.EMAIL_BACKEND = MAIL_SERVER_DOWN."""
+
+    def send_messages(self, email_messages):
+        raise SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+MAIL_SERVER_DOWN = "tests.utils.MailServerDown"
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -4,11 +4,9 @@ sends it once; a refusal of the mail server is tried again 1, 2, 4 … minutes l
 after the last attempt, stays for administrators to see under Reports → Background tasks."""
 
 import datetime
-from smtplib import SMTPServerDisconnected
 
 import pytest
 from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,16 +20,11 @@ from events.models import Registration
 from events.registration import register
 from events.tasks import send_registration_email
 from tests.events.helpers import add_event, in_days, login
-from tests.utils import make_due, make_staff, run_worker, tasks_of, text_of
+from tests.utils import MAIL_SERVER_DOWN, make_due, make_staff, run_worker, tasks_of, text_of
 
 pytestmark = pytest.mark.django_db
 
-REFUSING = "tests.events.test_email_tasks.MailServerDown"
-
-
-class MailServerDown(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise SMTPServerDisconnected("Connection unexpectedly closed")
+REFUSING = MAIL_SERVER_DOWN
 
 
 @pytest.fixture

@@ -15,7 +15,14 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from tests.home.helpers import assert_refused, login
 from tests.partners.helpers import make_partner
-from tests.utils import add_content_page, make_due, make_staff, run_worker, tasks_of
+from tests.utils import (
+    MAIL_SERVER_DOWN,
+    add_content_page,
+    make_due,
+    make_staff,
+    run_worker,
+    tasks_of,
+)
 from translations.models import TranslationRequest
 from translations.tasks import notify_translators_task
 
@@ -257,7 +264,7 @@ def test_the_translators_are_told_by_the_worker_after_the_commit_once_each(
     client, editor_a, page_a, translators, task_queue, settings
 ):
     login(client, editor_a)
-    settings.EMAIL_BACKEND = "tests.events.test_email_tasks.MailServerDown"
+    settings.EMAIL_BACKEND = MAIL_SERVER_DOWN
 
     request_translation(client, page_a, ["uk"])
     first, *_rest = tasks_of(notify_translators_task)
