@@ -96,38 +96,6 @@ class Registration(models.Model):
         return f"{self.name} <{self.email}>"
 
 
-class OutgoingEmail(models.Model):
-    """An e-mail the site owes someone, kept until the mail server has taken it.
-
-    Written in the same transaction as what it reports, sent after the commit, and sent
-    again later (`manage.py send_queued_email`) while the mail server refuses it.
-    """
-
-    registration = models.ForeignKey(
-        Registration,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="emails",
-    )
-    to = models.JSONField(default=list)
-    subject = models.CharField(max_length=300)
-    body = models.TextField()
-    # [{"filename": "event.ics", "content": "...", "mimetype": "text/calendar"}]
-    attachments = models.JSONField(default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.subject
-
-
 class RegistrationAccessLog(models.Model):
     """Who viewed, exported, changed or erased registrations, when, and how many rows."""
 
