@@ -3,25 +3,11 @@
 
 import io
 
-from django.core.files.images import ImageFile
 from PIL import Image
-from wagtail.images import get_image_model
 
 from core.colours import colour_roles
+from tests.home.helpers import LOGO_RED, make_logo
 from tests.utils import text_of, visit
-
-LOGO_RED = (200, 16, 46)
-
-
-def make_logo(org, size=(400, 200)):
-    """A red 2:1 logo in the organization's collection."""
-    buffer = io.BytesIO()
-    Image.new("RGB", size, LOGO_RED).save(buffer, format="PNG")
-    return get_image_model().objects.create(
-        title="Logo",
-        file=ImageFile(buffer, name="logo.png"),
-        collection=org.collection,
-    )
 
 
 def image_of(response):
@@ -57,8 +43,7 @@ def test_without_a_logo_the_icon_is_the_initials_on_the_primary_colour(org_a):
 
 
 def test_with_a_logo_the_icons_are_the_logo_on_white(org_a):
-    org_a.logo = make_logo(org_a)
-    org_a.save()
+    make_logo(org_a)
 
     apple = image_of(visit(org_a, "/apple-touch-icon.png")).convert("RGB")
     assert apple.size == (180, 180)
@@ -69,8 +54,7 @@ def test_with_a_logo_the_icons_are_the_logo_on_white(org_a):
 
 
 def test_each_organization_gets_its_own_icon(org_a, org_b):
-    org_a.logo = make_logo(org_a)
-    org_a.save()
+    make_logo(org_a)
 
     alfa = image_of(visit(org_a, "/icon-32.png")).convert("RGB")
     beta = image_of(visit(org_b, "/icon-32.png")).convert("RGB")
@@ -85,8 +69,7 @@ def test_only_the_listed_icon_sizes_are_drawn(org_a):
 
 
 def test_every_page_links_its_icons_and_a_sharp_logo(org_a, page_a):
-    org_a.logo = make_logo(org_a)
-    org_a.save()
+    make_logo(org_a)
 
     html = text_of(visit(org_a, "/pl/o-fundacji/"))
     head = html[: html.index("</head>")]
@@ -109,7 +92,6 @@ def test_the_icons_change_address_when_the_logo_changes(org_a, page_a):
         return html[start : html.index(">", start)]
 
     before = icon_link()
-    org_a.logo = make_logo(org_a)
-    org_a.save()
+    make_logo(org_a)
 
     assert icon_link() != before
