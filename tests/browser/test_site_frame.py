@@ -111,6 +111,10 @@ def test_on_a_laptop_the_header_shows_everything_and_the_page_uses_the_width(
     expect(header.locator(".header-settings > summary")).to_be_hidden()
     expect(header.locator(".menu-toggle")).to_be_hidden()
     assert header.bounding_box()["height"] <= 160
+    # The keyboard reaches the languages right after the name, with no disclosure between.
+    header.locator(".brand").focus()
+    page.keyboard.press("Tab")
+    expect(header.locator(".language-switcher").get_by_role("link", name="Polski")).to_be_focused()
     # The container is 76rem, not a column in the left 60 % of the screen.
     bar = page.locator(".header-bar").bounding_box()
     assert bar["width"] >= 1200
