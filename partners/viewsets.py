@@ -1,6 +1,8 @@
 """The partner directory in the admin (in the Organization menu, see home/wagtail_hooks.py),
 and its chooser, which adds a partner without leaving the page being edited."""
 
+from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import SnippetCreateView
@@ -22,6 +24,12 @@ class PartnerCreationForm(OrganizationOwnedForm):
     """A new partner from the chooser: its name, website and description. It belongs to the
     editor's organization (with several, the one chosen among those they edit for); the logo
     is added in Partners, since a chooser cannot open another."""
+
+    website = forms.URLField(
+        label=capfirst(Partner._meta.get_field("website").verbose_name),
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Partner
