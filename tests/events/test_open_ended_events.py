@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar
 
 from events.emails import calendar_attachment
@@ -154,3 +156,17 @@ def test_registrations_of_an_open_ended_event_are_purged_after_its_first_day(org
 
     assert yesterday.pk in ended
     assert today.pk not in ended
+
+
+def test_the_registrations_list_marks_an_open_ended_event_over_after_its_day(
+    client, editor_registrar_a, index_a
+):
+    add_open_ended(index_a, "Wczoraj", in_days(-1, 18, 0), registration_mode="form")
+    add_open_ended(index_a, "Dziś", in_days(0, 0, 0), registration_mode="form")
+    client.force_login(editor_registrar_a)
+
+    html = text_of(client.get(reverse("event_registrations:index")))
+
+    over = translation.gettext("Over")
+    assert re.search(rf">Wczoraj</a> <span class=\"w-status\">{over}</span>", html)
+    assert re.search(r">Dziś</a></td>", html)
