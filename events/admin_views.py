@@ -21,7 +21,6 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -178,7 +177,6 @@ class IndexView(RegistrationsView):
         return super().get_context_data(
             events=self.events(),
             several_organizations=len(self.organizations) > 1,
-            now=timezone.now(),
             **kwargs,
         )
 

@@ -27,7 +27,7 @@ from core.dates import WARSAW
 from organizations.models import OrganizationSettings
 
 from .choices import RegistrationStatus
-from .feeds import PRODUCT_ID, calendar_event
+from .feeds import PRODUCT_ID, calendar_event, last_moment
 from .pool import Change, counts, event_model, waiting_position
 
 CALENDAR_TYPE = "text/calendar"
@@ -220,7 +220,7 @@ def calendar_attachment(event, organization, meeting_url=""):
     calendar.add("method", "PUBLISH")
     calendar.add_component(item)
     first = timezone.localtime(event.start, WARSAW).date()
-    last = timezone.localtime(event.end, WARSAW).date()
+    last = timezone.localtime(last_moment(event), WARSAW).date()
     calendar.add_missing_timezones(
         first_date=datetime.date(first.year, 1, 1), last_date=datetime.date(last.year + 1, 1, 1)
     )

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from events.choices import AccessAction
 from events.models import EventPage, Registration, RegistrationAccessLog
+from events.models.event_page import over_by
 from events.models.registrations import new_cancel_token
 from events.pool import lock_pool
 from organizations.models import OrganizationSettings, RegistrationRetention
@@ -39,7 +40,7 @@ def ended_events(org, cutoff):
     if not roots:
         return EventPage.objects.none()
     return EventPage.objects.filter(
-        reduce(operator.or_, (Q(path__startswith=path) for path in roots)), end__lt=cutoff
+        reduce(operator.or_, (Q(path__startswith=path) for path in roots)), over_by(cutoff)
     )
 
 
