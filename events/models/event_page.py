@@ -478,7 +478,8 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
 
     def related_events(self, now=None):
         """The next upcoming events of the same list in this page's language, for the
-        aside: a fixed number of queries (see `for_listing`, `with_availability`)."""
+        aside's compact cards (which leave out the places left): a fixed number of
+        queries (see `for_listing`)."""
         if not self.path:
             return []  # a preview of an event not yet saved has no siblings to look for
         events = (
@@ -488,9 +489,7 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
             .public()
             .upcoming(now)
         )
-        return EventPage.with_availability(
-            list(EventPage.for_listing(events)[: self.related_count]), now
-        )
+        return list(EventPage.for_listing(events)[: self.related_count])
 
     def ics_url(self, request=None):
         url = served_url(request, self)
