@@ -114,7 +114,9 @@ def test_the_event_pages_aside_follows_the_text_on_a_phone_and_sits_beside_it_on
     register = laptop.locator("aside .event-box-register")
     expect(register).to_be_visible()
     register.click()
-    expect(laptop).to_have_url(site_url(org_a, content["event"]) + f"#{register.get_attribute('href')[1:]}")
+    expect(laptop).to_have_url(
+        site_url(org_a, content["event"]) + f"#{register.get_attribute('href')[1:]}"
+    )
     expect(laptop.locator("form.registration-form")).to_be_in_viewport()
     assert axe(laptop) == []
     assert third_party_requests == []
