@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 
-from tests.events.helpers import add_event, event_index, in_days, path_of
-from tests.news.helpers import add_article, news_index
+from tests.home.helpers import showcase
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -26,15 +23,6 @@ def screenshot_dir():
     return folder
 
 
-def make_photo(org, title, colour):
-    """A plain coloured 1600×900 "photo", so that a screenshot shows where photos go."""
-    return get_image_model().objects.create(
-        title=title,
-        file=get_test_image_file(filename="photo.png", colour=colour, size=(1600, 900)),
-        collection=org.collection,
-    )
-
-
 def fits_the_screen(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
@@ -45,53 +33,7 @@ def box(page, selector):
 
 @pytest.fixture
 def content(org_a):
-    """A home page with its photo, articles and events with photos, one with a form."""
-    home = org_a.site.root_page.specific
-    home.intro = "Pomagamy osobom, które znalazły w Toruniu nowy dom."
-    home.hero_image = make_photo(org_a, "Spotkanie", "#7a9cc6")
-    home.save_revision().publish()
-    org_a.newsletter_url = "https://example.org/newsletter"
-    org_a.donate_url = "https://example.org/wesprzyj"
-    org_a.save()
-    photo = make_photo(org_a, "Forum", "#c69c7a")
-    news = news_index(org_a)
-    article = add_article(
-        news,
-        "Forum integracji w Toruniu",
-        "2026-11-20",
-        intro="Ponad sto osób rozmawiało o tym, jak mieszkać razem.",
-        hero_image=photo,
-        hero_alt_text="Uczestnicy forum przy stołach",
-        hero_credit="Piotr Rojewski",
-    )
-    for day in range(1, 5):
-        add_article(news, f"Wiadomość {day}", f"2026-11-0{day}", intro="Krótko o tym, co nowego.")
-    events = event_index(org_a)
-    event = add_event(
-        events,
-        "Porozmawiajmy o integracji",
-        in_days(10, 9, 30),
-        in_days(10, 15, 30),
-        intro="Diagnoza problemów i wspólne wypracowanie mechanizmów integracyjnych.",
-        venue_name="kawiarnia społeczna PERS",
-        street_address="ul. Mostowa 6",
-        postal_code="87-100",
-        city="Toruń",
-        languages=["pl", "uk"],
-        registration_mode="form",
-        capacity=40,
-        hero_image=photo,
-        hero_alt_text="Sala kawiarni",
-    )
-    add_event(events, "Webinar: legalizacja pobytu", in_days(3, 17, 0), format="online")
-    add_event(events, "Spacer po Starówce", in_days(40, 11, 0), city="Toruń")
-    return {
-        "home": "/pl/",
-        "news": "/pl/aktualnosci/",
-        "article": path_of(article),
-        "events": "/pl/wydarzenia/",
-        "event": path_of(event),
-    }
+    return showcase(org_a)
 
 
 def test_the_event_pages_aside_follows_the_text_on_a_phone_and_sits_beside_it_on_a_laptop(
