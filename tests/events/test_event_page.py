@@ -311,7 +311,7 @@ def test_the_pdf_page_names_the_events_date_and_place(org_a, integration_talk):
     html = page_html(integration_talk)
 
     assert "Porozmawiajmy o integracji" in html
-    assert "kawiarnia społeczna PERS, ul. Mostowa 6, 87-100 Toruń" in html
+    assert 'kawiarnia społeczna PERS, <span lang="pl">ul. Mostowa 6, 87-100 Toruń</span>' in html
     assert 'class="pdf-meta pdf-event-facts"' in html
 
 
