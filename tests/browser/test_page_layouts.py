@@ -75,6 +75,25 @@ def test_the_event_pages_aside_follows_the_text_on_a_phone_and_sits_beside_it_on
     assert third_party_requests == []
 
 
+def test_partner_logos_and_names_without_a_logo_stand_on_one_baseline(
+    new_page, site_url, org_a, content
+):
+    for options in (PHONE, LAPTOP):
+        page = new_page(**options)
+        page.goto(site_url(org_a, content["home"]))
+        boxes = page.locator(".partner-strip .partner-logo-box")
+        expect(boxes).to_have_count(2)
+        logo, name = (boxes.nth(n).bounding_box() for n in range(2))
+        if logo["y"] < name["y"] + name["height"] and name["y"] < logo["y"] + logo["height"]:
+            # Side by side (a narrow screen may put them on two lines): the same bottom edge.
+            assert abs((logo["y"] + logo["height"]) - (name["y"] + name["height"])) < 1
+        else:
+            assert options is PHONE, "side by side on a laptop"
+        expect(page.locator(".partner-name-fallback")).to_have_text(
+            "Centrum Wielokulturowe w Toruniu, partner od lat"
+        )
+
+
 @pytest.mark.parametrize("kind", ["home", "news", "article", "events", "event"])
 def test_each_page_type_fits_a_320_px_screen_and_is_photographed_at_360_and_1280_px(
     new_page, site_url, org_a, content, kind, third_party_requests

@@ -225,13 +225,20 @@ def make_photo(org, title, colour="#c69c7a"):
 def showcase(org):
     """Every page type of an organization with something in it: a home page with its photo
     and calls to action, articles with and without photos, events online and in person, one
-    with a registration form. {"home" | "news" | "article" | "events" | "event": path}."""
+    with a registration form, and partners with and without a logo on the home page.
+    {"home" | "news" | "article" | "events" | "event": path}."""
+    from partners.blocks import Role
     from tests.events.helpers import add_event, event_index, in_days, path_of
     from tests.news.helpers import add_article, news_index
+    from tests.partners.helpers import make_logo, make_partner, strip
 
     home = org.site.root_page.specific
     home.intro = "Pomagamy osobom, które znalazły w Toruniu nowy dom."
     home.hero_image = make_photo(org, "Spotkanie", "#7a9cc6")
+    # A strip mixing a logo with a partner that has none: one baseline for both.
+    logo = make_partner(org, "Fundacja Stocznia", logo=make_logo(org, "Stocznia"))
+    named = make_partner(org, "Centrum Wielokulturowe w Toruniu, partner od lat")
+    home.body = [("partner_strip", strip(logo, named, role=Role.PARTNERS))]
     home.save_revision().publish()
     org.newsletter_url = "https://example.org/newsletter"
     org.donate_url = "https://example.org/wesprzyj"
