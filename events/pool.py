@@ -95,3 +95,60 @@ def waiting_position(registration):
         ).count()
         + 1
     )
+
+
+def availability_of_listed(events, now=None):
+    """{event pk: (state, places left)} as `availability` gives it, for a page of a
+    listing at once: the places left of all of them counted in one query (one more when
+    some are translations, whose pool is their original's), so that a card can show
+    "Places left: 3" at a fixed cost per page."""
+    open_with_places = [
+        event
+        for event in events
+        if event.registration_mode == RegistrationMode.FORM
+        and event.registration_state(now) == RegistrationState.OPEN
+    ]
+    originals = {}
+    translations = [
+        event for event in open_with_places if event.locale.language_code != settings.LANGUAGE_CODE
+    ]
+    if translations:
+        originals = {
+            original.translation_key: original
+            for original in event_model()
+            .objects.filter(
+                translation_key__in={event.translation_key for event in translations},
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .only("pk", "translation_key", "capacity", "waiting_list")
+        }
+    pools = {
+        event.pk: originals.get(event.translation_key, event)
+        if event.locale.language_code != settings.LANGUAGE_CODE
+        else event
+        for event in open_with_places
+    }
+    limited = {pool.pk for pool in pools.values() if pool.capacity is not None}
+    confirmed = {}
+    if limited:
+        confirmed = dict(
+            Registration.objects.filter(event_id__in=limited, status=RegistrationStatus.CONFIRMED)
+            .values_list("event_id")
+            .annotate(number=Count("pk"))
+            .values_list("event_id", "number")
+        )
+    found = {}
+    for event in events:
+        pool = pools.get(event.pk)
+        if pool is None:
+            result = (event.registration_state(now), None)
+        elif pool.capacity is None:
+            result = (RegistrationState.OPEN, None)
+        else:
+            left = max(pool.capacity - confirmed.get(pool.pk, 0), 0)
+            if left == 0:
+                result = (WAITING_LIST if pool.waiting_list else FULL), 0
+            else:
+                result = (RegistrationState.OPEN, left)
+        found[event.pk] = result
+    return found

@@ -73,6 +73,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         query.update(form.query())
         shown = Paginator(events, self.events_per_page).get_page(request.GET.get("page"))
         mark_listed(shown, self, self.get_url(request))
+        EventPage.with_availability(shown)
         context.update(
             events=shown,
             filter_form=form,
@@ -121,7 +122,7 @@ def upcoming_events_for_home(home, request=None, count=3):
     if index is None:
         return {"upcoming_events": [], "event_index_url": None}
     published = index.upcoming_events(with_untranslated=shows_untranslated(request))
-    events = list(EventPage.for_listing(published)[:count])
+    events = EventPage.with_availability(list(EventPage.for_listing(published)[:count]))
     index_url = index.get_url(request)
     return {
         "upcoming_events": mark_listed(events, index, index_url),

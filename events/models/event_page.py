@@ -328,6 +328,7 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     search_kind = "event"
+    pdf_available = True
 
     class Meta:
         verbose_name = _("event")
@@ -344,6 +345,21 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
                 Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(*CARD_RENDITIONS))
             )
         )
+
+    @classmethod
+    def with_availability(cls, events, now=None):
+        """`events` (a list or a page of a listing), each with its `registration_availability`
+        worked out at once (see pool.availability_of_listed); returned for chaining."""
+        found = pool.availability_of_listed(list(events), now)
+        for event in events:
+            event.__dict__["registration_availability"] = Availability(*found[event.pk])
+        return events
+
+    @property
+    def start_month(self):
+        """The first day of the month the event starts in (Warsaw): what the schedule
+        groups events by."""
+        return timezone.localtime(self.start, WARSAW).date().replace(day=1)
 
     # --- Validation --------------------------------------------------------------------
 
@@ -486,7 +502,25 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.ics_url(request)
         context["event_index_url"] = served_parent_url(request, self)
+        context["related_events"] = self.related_events()
         return context
+
+    related_count = 3
+
+    def related_events(self, now=None):
+        """The next upcoming events of the same list in this page's language, for the
+        aside's compact cards (which leave out the places left): a fixed number of
+        queries (see `for_listing`)."""
+        if not self.path:
+            return []  # a preview of an event not yet saved has no siblings to look for
+        events = (
+            EventPage.objects.sibling_of(self, inclusive=False)
+            .filter(locale_id=self.locale_id)
+            .live()
+            .public()
+            .upcoming(now)
+        )
+        return list(EventPage.for_listing(events)[: self.related_count])
 
     def ics_url(self, request=None):
         url = served_url(request, self)

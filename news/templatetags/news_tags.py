@@ -56,9 +56,10 @@ def news_feed_links(context):
 
 
 @register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
-def latest_news(context, count=3):
+def latest_news(context, count=3, featured=False):
     """The newest articles of the organization's news in the page's language, for the home
-    page: a fixed number of queries (see ArticlePage.for_listing)."""
+    page: a fixed number of queries (see ArticlePage.for_listing). With `featured`, the
+    newest opens the list as a larger card."""
     index = news_index(context)
     request = context.get("request")
     articles = []
@@ -68,6 +69,7 @@ def latest_news(context, count=3):
         articles = mark_listed(list(ArticlePage.for_listing(published)[:count]), index, index_url)
     return {
         "articles": articles,
+        "featured": featured,
         "news_index_url": index_url,
         "page": context.get("page"),
         "request": context.get("request"),

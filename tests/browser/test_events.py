@@ -63,8 +63,8 @@ def test_a_visitor_on_a_phone_finds_an_online_event_in_ukrainian_and_saves_it_to
     cards.get_by_role("link").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Вебінар: легалізація перебування")
-    expect(page.locator(".event-info time").first).to_have_text("14 грудня 2030, 17:30")
-    expect(page.locator(".event-info time").first).to_have_attribute(
+    expect(page.locator(".event-info dd time").first).to_have_text("14 грудня 2030, 17:30")
+    expect(page.locator(".event-info dd time").first).to_have_attribute(
         "datetime", "2030-12-14T17:30+01:00"
     )
     assert "secret-room-4711" not in page.content()

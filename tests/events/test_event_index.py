@@ -6,9 +6,11 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.models import PAST, EventPage
-from tests.events.helpers import add_event, in_days, translate_event, warsaw
+from tests.events.helpers import add_event, in_days, register, t, translate_event, warsaw
 from tests.home.helpers import Markup
 from tests.utils import make_image, text_of, visit
 
@@ -249,3 +251,78 @@ def test_for_listing_keeps_the_order_it_is_given(index_a):
     titles = [e.title for e in EventPage.for_listing(index_a.upcoming_events())]
 
     assert titles == ["Wydarzenie 1", "Wydarzenie 2", "Wydarzenie 3"]
+
+
+def test_the_schedule_groups_events_under_month_headings_with_date_badges(org_a, index_a):
+    add_event(index_a, "Grudniowe", warsaw(2030, 12, 14, 9, 30))
+    add_event(index_a, "Sylwestrowe", warsaw(2030, 12, 31, 20, 0))
+    add_event(index_a, "Styczniowe", warsaw(2031, 1, 5, 10, 0))
+
+    html = text_of(visit(org_a, "/pl/wydarzenia/"))
+
+    headings = re.findall(
+        r'<h3 class="schedule-month-heading" id="month-([\d-]+)"><time datetime="\1">([^<]+)</time></h3>',
+        html,
+    )
+    assert headings == [("2030-12", "Grudzień 2030"), ("2031-01", "Styczeń 2031")]
+    december = html[html.index('id="month-2030-12"') : html.index('id="month-2031-01"')]
+    assert re.findall(r'class="event-card-title"><a href="[^"]+"[^>]*>([^<]+)</a>', december) == [
+        "Grudniowe",
+        "Sylwestrowe",
+    ]
+    assert (
+        '<time class="date-badge" datetime="2030-12-14" aria-hidden="true">'
+        '<span class="date-badge-day">14</span> <span class="date-badge-month">gru</span></time>'
+    ) in december
+    assert not Markup(html).problems
+
+
+def test_cards_tell_the_format_and_the_places_left(org_a, index_a):
+    workshop = add_event(
+        index_a, "Warsztat", in_days(3), registration_mode="form", capacity=5, format="online"
+    )
+    register(workshop, "Olena", "olena@example.org")
+    register(workshop, "Anna", "anna@example.org")
+    full = add_event(index_a, "Pełne", in_days(4), registration_mode="form", capacity=1)
+    register(full, "Ihor", "ihor@example.org")
+    add_event(index_a, "Spacer", in_days(5))
+
+    html = text_of(visit(org_a, "/pl/wydarzenia/"))
+
+    cards = dict(re.findall(r'event-card-title"><a [^>]*>([^<]+)</a>.*?(</article>)', html, re.S))
+    assert set(cards) == {"Warsztat", "Pełne", "Spacer"}
+    card_of = {
+        title: html[
+            html.index(f">{title}</a>") : html.index("</article>", html.index(f">{title}</a>"))
+        ]
+        for title in cards
+    }
+    assert t("pl", "Online") in card_of["Warsztat"]
+    assert "#online" in card_of["Warsztat"]  # its icon
+    assert t("pl", "Places left: %(places)s", places=3) in card_of["Warsztat"]
+    assert t("pl", "Registration is full.") in card_of["Pełne"]
+    assert "event-card-places" not in card_of["Spacer"]
+
+
+def test_places_left_on_the_cards_cost_the_same_for_few_and_many_events(
+    org_a, index_a, django_assert_num_queries
+):
+    def add_workshops(numbers):
+        for number in numbers:
+            event = add_event(
+                index_a, f"Warsztat {number}", in_days(number), registration_mode="form", capacity=9
+            )
+            register(event, "Olena", f"olena{number}@example.org")
+
+    add_workshops(range(1, 3))
+    visit(org_a, "/pl/wydarzenia/")
+    with CaptureQueriesContext(connection) as few:
+        visit(org_a, "/pl/wydarzenia/")
+    queries_for_two = len(few.captured_queries)  # read now: each request resets the log
+    add_workshops(range(3, 9))
+    visit(org_a, "/pl/wydarzenia/")
+
+    with django_assert_num_queries(queries_for_two):
+        response = visit(org_a, "/pl/wydarzenia/")
+
+    assert text_of(response).count(t("pl", "Places left: %(places)s", places=8)) == 8

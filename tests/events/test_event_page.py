@@ -8,6 +8,7 @@ import pytest
 from django.utils import translation
 
 from events.choices import EventStatus, RegistrationMode
+from pages.pdf import page_html
 from partners.blocks import Role
 from tests.events.helpers import add_event, in_days, path_of, translate_event, warsaw
 from tests.home.helpers import Markup
@@ -29,16 +30,25 @@ def main_of(response):
 
 
 def info_box_of(response):
+    """The event box in the page's aside (it holds no section of its own)."""
     html = main_of(response)
-    return html[html.index('<section class="event-info') : html.index("</section>")]
+    start = html.index('<section class="event-info')
+    return html[start : html.index("</section>", start)]
 
 
-def test_the_page_opens_with_the_info_box_under_the_title(org_a, integration_talk):
+def test_the_page_has_the_event_box_in_its_aside_after_the_text(org_a, integration_talk):
     response = visit(org_a, path_of(integration_talk))
     html = main_of(response)
 
     assert response.status_code == 200
-    assert html.index("<h1>Porozmawiajmy o integracji</h1>") < html.index('class="event-info')
+    aside = html[html.index('<aside class="page-aside"') :]
+    assert '<section class="event-info event-box' in aside
+    assert html.index("</article>") < html.index('<aside class="page-aside"')
+    # Where the box comes after the text (narrow screens), the essentials open the page.
+    summary = html[html.index('<div class="event-summary">') :]
+    summary = summary[: summary.index("</div>")]
+    assert html.index("</h1>") < html.index('<div class="event-summary">')
+    assert "kawiarnia społeczna PERS" in summary
     box = info_box_of(response)
     assert "kawiarnia społeczna PERS" in box
     assert "ul. Mostowa 6, 87-100 Toruń" in box
@@ -244,3 +254,74 @@ def test_an_untranslated_event_falls_back_to_polish_with_a_notice(org_a, integra
     assert response.status_code == 200
     assert "notice-language" in text_of(response)
     assert "Porozmawiajmy o integracji" in main_of(response)
+
+
+def aside_of(response):
+    html = main_of(response)
+    return html[html.index('<aside class="page-aside"') : html.index("</aside>")]
+
+
+def test_the_aside_has_a_register_button_to_the_form_on_the_page(org_a, integration_talk):
+    html = main_of(visit(org_a, path_of(integration_talk)))
+    aside = aside_of(visit(org_a, path_of(integration_talk)))
+
+    anchor = f"registration-{integration_talk.pk}"
+    button = re.search(
+        r'<a class="button button-primary event-box-register" href="([^"]+)">', aside
+    )
+    assert button is not None
+    assert button.group(1) == f"#{anchor}"
+    assert f'<section class="registration" id="{anchor}"' in html
+    assert t("pl", "Register") in aside
+    assert t("pl", "Places left: %(places)s") % {"places": 40} in aside
+    assert '<use href="/static/icons/sprite.svg#calendar">' in aside
+
+
+def test_without_registration_on_the_site_the_aside_has_no_register_button(org_a, index_a):
+    event = add_event(index_a, "Spacer", in_days(5))
+
+    assert "event-box-register" not in aside_of(visit(org_a, path_of(event)))
+
+
+def test_the_event_page_offers_pdf_print_and_share_like_an_article(org_a, integration_talk):
+    html = main_of(visit(org_a, path_of(integration_talk)))
+
+    tools = html[
+        html.index('<ul class="page-tools"') : html.index("</ul>", html.index("page-tools"))
+    ]
+    assert re.findall(r'<a class="page-tool [^"]+" href="([^"]+)"', tools) == [
+        f"{path_of(integration_talk)}pdf/",
+        "#share",
+    ]
+    assert 'class="page-tool page-tool-print"' in tools
+    # One share bar, in the aside, where "Share" leads.
+    assert html.count('id="share"') == 1
+    assert 'id="share"' in aside_of(visit(org_a, path_of(integration_talk)))
+
+
+def test_the_event_is_downloaded_as_a_pdf_with_its_date_and_place(org_a, integration_talk):
+    response = visit(org_a, f"{path_of(integration_talk)}pdf/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_the_pdf_page_names_the_events_date_and_place(org_a, integration_talk):
+    html = page_html(integration_talk)
+
+    assert "Porozmawiajmy o integracji" in html
+    assert 'kawiarnia społeczna PERS, <span lang="pl">ul. Mostowa 6, 87-100 Toruń</span>' in html
+    assert 'class="pdf-meta pdf-event-facts"' in html
+
+
+def test_the_aside_lists_the_next_events_of_the_list_not_this_one(org_a, index_a, integration_talk):
+    add_event(index_a, "Jutro", in_days(1))
+    add_event(index_a, "Dawno", in_days(-5))
+    add_event(index_a, "Za miesiąc", in_days(30))
+
+    aside = aside_of(visit(org_a, path_of(integration_talk)))
+
+    related = aside[aside.index('id="related-events-heading"') :]
+    titles = re.findall(r'class="event-card-title"><a href="[^"]+"[^>]*>([^<]+)</a>', related)
+    assert titles == ["Jutro", "Za miesiąc"]

@@ -229,3 +229,74 @@ def make_notice(org, name="FAMI", disclaimer=DISCLAIMER, language="pl"):
         disclaimer=disclaimer,
         logos=[("logo", {"image": None, "alt_text": "Dofinansowane przez Unię Europejską"})],
     )
+
+
+def make_photo(org, title, colour="#c69c7a"):
+    """A plain coloured 1600×900 "photo", so that a screenshot shows where photos go."""
+    return get_image_model().objects.create(
+        title=title,
+        file=get_test_image_file(filename="photo.png", colour=colour, size=(1600, 900)),
+        collection=org.collection,
+    )
+
+
+def showcase(org):
+    """Every page type of an organization with something in it: a home page with its photo
+    and calls to action, articles with and without photos, events online and in person, one
+    with a registration form, and partners with and without a logo on the home page.
+    {"home" | "news" | "article" | "events" | "event": path}."""
+    from partners.blocks import Role
+    from tests.events.helpers import add_event, event_index, in_days, path_of
+    from tests.news.helpers import add_article, news_index
+    from tests.partners.helpers import make_logo, make_partner, strip
+
+    home = org.site.root_page.specific
+    home.intro = "Pomagamy osobom, które znalazły w Toruniu nowy dom."
+    home.hero_image = make_photo(org, "Spotkanie", "#7a9cc6")
+    # A strip mixing a logo with a partner that has none: one baseline for both.
+    logo = make_partner(org, "Fundacja Stocznia", logo=make_logo(org, "Stocznia"))
+    named = make_partner(org, "Centrum Wielokulturowe w Toruniu, partner od lat")
+    home.body = [("partner_strip", strip(logo, named, role=Role.PARTNERS))]
+    home.save_revision().publish()
+    org.newsletter_url = "https://example.org/newsletter"
+    org.donate_url = "https://example.org/wesprzyj"
+    org.save()
+    photo = make_photo(org, "Forum")
+    news = news_index(org)
+    article = add_article(
+        news,
+        "Forum integracji w Toruniu",
+        "2026-11-20",
+        intro="Ponad sto osób rozmawiało o tym, jak mieszkać razem.",
+        hero_image=photo,
+        hero_alt_text="Uczestnicy forum przy stołach",
+        hero_credit="Piotr Rojewski",
+    )
+    for day in range(1, 5):
+        add_article(news, f"Wiadomość {day}", f"2026-11-0{day}", intro="Krótko o tym, co nowego.")
+    events = event_index(org)
+    event = add_event(
+        events,
+        "Porozmawiajmy o integracji",
+        in_days(10, 9, 30),
+        in_days(10, 15, 30),
+        intro="Diagnoza problemów i wspólne wypracowanie mechanizmów integracyjnych.",
+        venue_name="kawiarnia społeczna PERS",
+        street_address="ul. Mostowa 6",
+        postal_code="87-100",
+        city="Toruń",
+        languages=["pl", "uk"],
+        registration_mode="form",
+        capacity=40,
+        hero_image=photo,
+        hero_alt_text="Sala kawiarni",
+    )
+    add_event(events, "Webinar: legalizacja pobytu", in_days(3, 17, 0), format="online")
+    add_event(events, "Spacer po Starówce", in_days(40, 11, 0), city="Toruń")
+    return {
+        "home": "/pl/",
+        "news": "/pl/aktualnosci/",
+        "article": path_of(article),
+        "events": "/pl/wydarzenia/",
+        "event": path_of(event),
+    }

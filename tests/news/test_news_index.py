@@ -230,3 +230,31 @@ def test_the_list_runs_the_same_number_of_queries_for_few_and_many_articles(
         response = visit(org_a, "/pl/aktualnosci/")
 
     assert len(listed_titles(response)) == min(count, 10)
+
+
+def test_cards_show_the_photo_with_its_alt_text_and_size_and_a_tidy_card_without_one(
+    org_a, index_a
+):
+    add_article(
+        index_a,
+        "Ze zdjęciem",
+        "2024-03-02",
+        hero_image=make_image(org_a),
+        hero_alt_text="Uczestnicy forum przy stołach",
+    )
+    add_article(index_a, "Bez zdjęcia", "2024-03-01")
+
+    html = text_of(visit(org_a, "/pl/aktualnosci/"))
+
+    cards = re.findall(r'<article class="card article-card[^"]*">.*?</article>', html, re.S)
+    assert len(cards) == 2
+    with_photo, without = cards
+    image = re.search(r"<img [^>]*>", with_photo).group(0)
+    assert 'alt="Uczestnicy forum przy stołach"' in image
+    assert 'width="480"' in image
+    assert 'height="270"' in image
+    assert 'loading="lazy"' in image
+    assert "card-no-image" not in with_photo[: with_photo.index(">")]
+    assert "<img" not in without
+    assert "card-no-image" in without[: without.index(">")]
+    assert '<ul class="article-list card-grid">' in html

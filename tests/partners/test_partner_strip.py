@@ -212,3 +212,19 @@ def test_strip_preview_shows_partners_from_the_directory(partner_a, partner_b):
         "Fundacja Stocznia",
         "Gmina Miasta Toruń",
     }
+
+
+def test_logos_and_names_without_a_logo_sit_in_boxes_of_one_kind_on_one_baseline(org_a):
+    stocznia = make_partner(org_a, "Fundacja Stocznia", logo=make_logo(org_a, "Stocznia"))
+    emic = make_partner(org_a, "Fundacja Emic")
+
+    html = render(strip(stocznia, emic))
+
+    logo_item, name_item = items(html)
+    # The stylesheet gives every box one height and sets its content on the bottom edge.
+    assert logo_item.select_one(".partner-logo-box img.partner-logo") is not None
+    fallback = name_item.select_one(".partner-logo-box .partner-name-fallback")
+    assert fallback is not None
+    assert fallback.get_text(strip=True) == "Fundacja Emic"
+    assert "partner-no-logo" in name_item["class"]
+    assert "partner-no-logo" not in logo_item["class"]
