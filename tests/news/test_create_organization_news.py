@@ -81,7 +81,7 @@ def test_translated_home_pages_count_the_news_index_among_their_children(
         run(*M6, "--languages", "pl,uk")
 
     ukrainian_home = HomePage.objects.get(pk=news_indexes()["uk"].get_parent().pk)
-    assert ukrainian_home.numchild == 5  # the news, the events and the three standard pages
+    assert ukrainian_home.numchild == 6  # the news, the events and the four standard pages
     assert news_indexes()["uk"].page_ptr in ukrainian_home.get_children()
     assert Client().get("/uk/novyny/", HTTP_HOST="m6.localhost").status_code == 200
 
