@@ -65,6 +65,10 @@ $(BIN)/.installed: pyproject.toml | run-packages
 messages: $(BIN)/.installed | run-packages
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
+# The demo as the product behaves (config.settings.demo): DEBUG off, so a wrong address gets
+# the organization's own 404; the sites' links carry $(PORT).
+run: export DJANGO_SETTINGS_MODULE = config.settings.demo
+run: export PORT := $(PORT)
 run: $(BIN)/.installed messages
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py demo --port $(PORT)
