@@ -505,15 +505,17 @@ class _Builder:
                 ),
                 "jpg",
             )
-        self.build_snippets()
-        org.save()
+        with transaction.atomic():
+            self.build_snippets()
+            org.save()
         self.build_standard_pages()
         news = NewsIndexPage.objects.child_of(self.home).first()
         events = EventIndexPage.objects.child_of(self.home).first()
         for index in (news, events):
-            index.show_in_menus = True
-            self.publish(index)
-            self.translate(index)
+            with transaction.atomic():
+                index.show_in_menus = True
+                self.publish(index)
+                self.translate(index)
         # Each page with its translations in one transaction: one commit instead of dozens.
         for spec in self.pl.get("events", []):
             with transaction.atomic():
@@ -679,8 +681,9 @@ class _Builder:
                     for placeholder, text in fills.items():
                         block["value"] = block["value"].replace(placeholder, _inline(text))
             page.body = json.dumps(blocks)
-            self.publish(page)
-            self.translate(page, (section,))
+            with transaction.atomic():
+                self.publish(page)
+                self.translate(page, (section,))
 
     def build_event(self, index, spec):
         first = _day(spec["day"], self.dates, self.today)
