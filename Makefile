@@ -65,6 +65,10 @@ $(BIN)/.installed: pyproject.toml | run-packages
 messages: $(BIN)/.installed | run-packages
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
+# The task worker (e-mails, search and reference index updates) runs beside the web server
+# and stops with it, however it stops. Without --reload: a reloading worker is a parent and
+# a child, and stopping the parent would leave the child running. Restart `make run` after
+# changing the code of a task.
 # The demo as the product behaves (config.settings.demo): DEBUG off, so a wrong address gets
 # the organization's own 404; the sites' links carry $(PORT).
 run: export DJANGO_SETTINGS_MODULE = config.settings.demo
@@ -73,7 +77,9 @@ run: $(BIN)/.installed messages
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py demo --port $(PORT)
 	@echo ""
-	@echo "Serving on http://localhost:$(PORT)/ (Ctrl+C to stop)"
+	@echo "Serving on http://localhost:$(PORT)/ with a task worker beside it (Ctrl+C to stop both)"
+	@$(BIN)/python manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(BIN)/.installed

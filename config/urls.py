@@ -20,6 +20,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": {"pages": OrganizationSitemap}}),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
+    path("apple-touch-icon.png", home_views.icon, {"size": 180}, name="apple_touch_icon"),
+    path("icon-<int:size>.png", home_views.icon, name="site_icon"),
     path("", home_views.language_redirect, name="language_redirect"),
 ]
 

@@ -9,6 +9,7 @@ found (404). What staff see, export, change, send or erase is written to the acc
 """
 
 import operator
+import uuid
 from dataclasses import dataclass
 from functools import reduce
 
@@ -20,7 +21,6 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -29,20 +29,22 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
+from core.tasks import enqueue_on_commit
 from organizations.membership import site_ids_with_permission
 from organizations.models import OrganizationSettings
 
 from .apps import REGISTRATIONS_PERMISSION
 from .choices import AccessAction, RegistrationMode, RegistrationStatus
-from .emails import send_queued
+from .emails import SUBJECT_MAX_LENGTH
 from .exports import RegistrationTable, csv_response, xlsx_response
-from .models import EventPage, OutgoingEmail, Registration, RegistrationAccessLog
+from .models import EventPage, Registration, RegistrationAccessLog
 from .registration import (
     Result,
     cancel_registration,
     confirm_registration,
     erase_registrations,
 )
+from .tasks import send_participant_message
 
 LOG_PAGE_SIZE = 100
 # Registrations shown at a time in an event's list (an export has them all).
@@ -175,7 +177,6 @@ class IndexView(RegistrationsView):
         return super().get_context_data(
             events=self.events(),
             several_organizations=len(self.organizations) > 1,
-            now=timezone.now(),
             **kwargs,
         )
 
@@ -391,21 +392,16 @@ class CancelRegistrationView(ChangeRegistrationView):
 class MessageForm(forms.Form):
     subject = forms.CharField(
         label=gettext_lazy("Subject"),
-        max_length=OutgoingEmail._meta.get_field("subject").max_length,
+        max_length=SUBJECT_MAX_LENGTH,
     )
     body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(attrs={"rows": 12}))
     # Set on the second step, once staff have seen to whom it goes.
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-def send_after_commit(ids):
-    """Send the queued e-mails once the transaction that queued them has committed; what
-    the mail server refuses stays queued for `manage.py send_queued_email` to retry."""
-    transaction.on_commit(lambda: send_queued(ids))
-
-
 class MessageView(EventView):
-    """An e-mail to every confirmed participant: written, checked, then queued and sent."""
+    """An e-mail to every confirmed participant: written, checked, then enqueued (one task
+    per participant, each sent once) and sent by the worker."""
 
     template_name = "events/admin/message.html"
 
@@ -435,26 +431,25 @@ class MessageView(EventView):
                     form=checked, preview=form.cleaned_data, count=len(recipients)
                 )
             )
+        message_key = uuid.uuid4().hex
         with transaction.atomic():
-            queued = OutgoingEmail.objects.bulk_create(
-                OutgoingEmail(
-                    registration=registration,
-                    to=[registration.email],
-                    subject=form.cleaned_data["subject"],
-                    body=form.cleaned_data["body"],
+            for registration in recipients:
+                enqueue_on_commit(
+                    send_participant_message,
+                    registration.pk,
+                    message_key,
+                    form.cleaned_data["subject"],
+                    form.cleaned_data["body"],
                 )
-                for registration in recipients
-            )
-            self.log(AccessAction.MESSAGE, len(queued))
-            send_after_commit([email.pk for email in queued])
+            self.log(AccessAction.MESSAGE, len(recipients))
         messages.success(
             request,
             ngettext(
                 "The e-mail is on its way to %(count)d participant.",
                 "The e-mail is on its way to %(count)d participants.",
-                len(queued),
+                len(recipients),
             )
-            % {"count": len(queued)},
+            % {"count": len(recipients)},
         )
         return redirect(self.event_url())
 
@@ -466,7 +461,7 @@ class EraseForm(forms.Form):
 
 class EraseView(RegistrationsView):
     """Erase a person's data: every registration with their e-mail address at the
-    organization's events, with the e-mails queued for them.
+    organization's events (an e-mail still queued for them then finds no one).
 
     The address travels in POST bodies only, never in a URL (which ends up in logs). The
     access log records how many registrations of which events were looked up and erased,

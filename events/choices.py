@@ -66,3 +66,51 @@ class AccessAction(models.TextChoices):
     LOOK_UP = "look_up", _("Looked up a person's registrations to erase them")
     ERASE = "erase", _("Erased a person's data")
     PURGE = "purge", _("Deleted or anonymised old registrations")
+
+
+class QuestionType(models.TextChoices):
+    """The kinds of registration questions (Wagtail's form field types), in plain words.
+
+    Every type Wagtail knows stays valid, so that no question saved before is refused;
+    editors are offered only EDITOR_QUESTION_TYPES.
+    """
+
+    SINGLELINE = "singleline", _("Short answer (one line)")
+    MULTILINE = "multiline", _("Longer answer (several lines)")
+    EMAIL = "email", _("E-mail address")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    DATETIME = "datetime", _("Date and time")
+    DROPDOWN = "dropdown", _("One choice from a drop-down list")
+    RADIO = "radio", _("One choice from options shown")
+    CHECKBOXES = "checkboxes", _("Several choices (tick boxes)")
+    CHECKBOX = "checkbox", _("Yes or no (one tick box)")
+    # Technical types, not offered: a hidden field asks nothing, an address is asked with a
+    # short answer, and a multiple select box is hard to use (tick boxes do it better).
+    URL = "url", _("Web address")
+    MULTISELECT = "multiselect", _("Several choices (list box)")
+    HIDDEN = "hidden", _("Hidden field")
+
+
+EDITOR_QUESTION_TYPES = [
+    QuestionType.SINGLELINE,
+    QuestionType.MULTILINE,
+    QuestionType.EMAIL,
+    QuestionType.NUMBER,
+    QuestionType.DATE,
+    QuestionType.DATETIME,
+    QuestionType.DROPDOWN,
+    QuestionType.RADIO,
+    QuestionType.CHECKBOXES,
+    QuestionType.CHECKBOX,
+]
+# The types a question's "Choices" apply to (see Wagtail's FormBuilder); the editor shows
+# "Choices" and "Default value" only for them (and wherever either already has a value, so
+# that nothing in effect is hidden). A default for other types would be a pre-filled
+# answer or a pre-ticked box, which visitors easily send unread.
+TYPES_WITH_CHOICES = [
+    QuestionType.DROPDOWN,
+    QuestionType.RADIO,
+    QuestionType.CHECKBOXES,
+    QuestionType.MULTISELECT,
+]

@@ -5,6 +5,7 @@
     30 listopada – 2 grudnia 2023        across months
     30 grudnia 2023 – 2 stycznia 2024    across years
     14 grudnia 2023, 9:30 – 15 grudnia 2023, 15:30    several days, with times
+    14 grudnia 2023, 9:30                only a start announced (no end)
 
 Month names come from Django's own catalogues, in the genitive where a language
 declines them ("14 грудня 2023", "14 grudnia 2023").
@@ -26,12 +27,18 @@ LONG_DASH = " – "
 def event_date_parts(start, end, language, all_day=False):
     """(start text, separator, end text) of an event, in Warsaw time and `language`.
 
-    A single whole day has no separator and no end text. The parts let a template
-    mark up each end with its own <time datetime="…">.
+    A single whole day, and an event with only a start (`end` None), have no separator
+    and no end text. The parts let a template mark up each end with its own
+    <time datetime="…">.
     """
     start = timezone.localtime(start, WARSAW)
-    end = timezone.localtime(end, WARSAW)
     with translation.override(language):
+        if end is None:
+            starts = dateformat.format(start, DATE)
+            if not all_day:
+                starts = f"{starts}, {dateformat.format(start, TIME)}"
+            return (starts, "", "")
+        end = timezone.localtime(end, WARSAW)
         if all_day:
             first, last = start.date(), end.date()
             if first >= last:

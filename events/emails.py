@@ -1,24 +1,22 @@
 """The e-mails about registrations: to the person, in the language they registered in, and
 to the organizer of the event.
 
-events.registration calls `queue_registration_emails` for each change: it writes each e-mail as an OutgoingEmail row in the
-transaction that changed the registration, and sends it once that transaction commits. An
-e-mail the mail server refuses stays queued: `send_queued()` (`manage.py
-send_queued_email`, from cron every minute) tries again later, waiting twice as long after
-each failure, and gives up after MAX_ATTEMPTS (the row stays for staff to see).
+events.registration calls `events.tasks.queue_registration_emails` for each change, inside
+the transaction that made it: it enqueues one background task per e-mail, which exists
+only if that transaction commits. The worker writes each e-mail from what the
+database holds when it sends it, sends it once (core.tasks.send_once, keyed by the
+registration and the kind of e-mail), and retries it with a growing delay while the mail
+server refuses it.
 
 The meeting link of an online or hybrid event appears in exactly one place: the e-mails
 (and their calendar files) that tell a person they have a place.
 """
 
 import datetime
-import logging
 import re
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
-from django.db.models import Q
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,19 +27,14 @@ from core.dates import WARSAW
 from organizations.models import OrganizationSettings
 
 from .choices import RegistrationStatus
-from .feeds import PRODUCT_ID, calendar_event
-from .models.registrations import OutgoingEmail
+from .feeds import PRODUCT_ID, calendar_event, last_moment
 from .pool import Change, counts, event_model, waiting_position
 
-logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 10
-FIRST_RETRY = datetime.timedelta(minutes=1)
-LONGEST_WAIT = datetime.timedelta(hours=2)
 CALENDAR_TYPE = "text/calendar"
+SUBJECT_MAX_LENGTH = 300
 
 # The e-mail for each change, and whether it gives the person a place (with the meeting
-# link and a calendar file).
+# link and a calendar file). ORGANIZER: the organizer's e-mail about a new registration.
 CONFIRMED = "confirmed"
 WAITING = "waiting"
 PROMOTED = "promoted"
@@ -49,6 +42,7 @@ CONFIRMED_BY_STAFF = "confirmed_by_staff"
 CANCELLED = "cancelled"
 CANCELLED_BY_STAFF = "cancelled_by_staff"
 WITH_A_PLACE = {CONFIRMED, PROMOTED, CONFIRMED_BY_STAFF}
+ORGANIZER = "organizer"
 
 
 def subject(kind, title):
@@ -64,26 +58,20 @@ def subject(kind, title):
 
 
 def one_line(subject):
-    """A subject fit for the header (no line breaks) and for OutgoingEmail.subject."""
-    return " ".join(subject.split())[: OutgoingEmail._meta.get_field("subject").max_length]
+    """A subject fit for the header: no line breaks, at most SUBJECT_MAX_LENGTH."""
+    return " ".join(subject.split())[:SUBJECT_MAX_LENGTH]
 
 
 # --- Writing the e-mails ---------------------------------------------------------------
 
 
-def queue_registration_emails(registration, change):
-    """Queue what the change owes the person and the organizer; send it after the commit."""
-    queued = [
-        email
-        for email in (
-            participant_email(registration, change),
-            organizer_email(registration, change),
-        )
-        if email is not None
-    ]
-    if queued:
-        ids = [email.pk for email in queued]
-        transaction.on_commit(lambda: send_queued(ids), robust=True)
+def registration_email(registration, kind):
+    """The e-mail of `kind` about `registration` as it stands now; None when nothing is owed
+    any more (anonymised, no longer waiting, an organizer address the organization does not
+    vouch for)."""
+    if kind == ORGANIZER:
+        return organizer_email(registration)
+    return participant_email(registration, kind)
 
 
 def email_kind(registration, change):
@@ -116,10 +104,11 @@ def event_in_language(pool, language):
     return translated or pool
 
 
-def participant_email(registration, change):
-    kind = email_kind(registration, change)
-    if kind is None or not registration.email or registration.anonymised_at:
+def participant_email(registration, kind):
+    if not registration.email or registration.anonymised_at:
         return None
+    if kind == WAITING and registration.status != RegistrationStatus.WAITING:
+        return None  # promoted or cancelled before the worker came to it: that e-mail goes
     language = registration_language(registration)
     pool = registration.event
     event = event_in_language(pool, language)
@@ -147,13 +136,7 @@ def participant_email(registration, change):
         attachments = (
             [calendar_attachment(event, organization, meeting_url)] if gives_a_place else []
         )
-        return OutgoingEmail.objects.create(
-            registration=registration,
-            to=[registration.email],
-            subject=subject(kind, event.title),
-            body=body,
-            attachments=attachments,
-        )
+        return email_message([registration.email], subject(kind, event.title), body, attachments)
 
 
 def cancel_url(event, registration):
@@ -163,10 +146,10 @@ def cancel_url(event, registration):
     return page_url + event.reverse_subpage("cancel", args=[registration.cancel_token])
 
 
-def organizer_email(registration, change):
+def organizer_email(registration):
     """For each new registration, to the event's organizer address, if the organization
     vouches for its domain (so that no one's data goes to an address typed by mistake)."""
-    if change != Change.REGISTERED:
+    if registration.anonymised_at:
         return None
     pool = registration.event
     address = pool.organizer_email
@@ -198,11 +181,10 @@ def organizer_email(registration, change):
             "capacity": pool.capacity,
             "admin_url": f"{site.root_url}{reverse('wagtailadmin_pages:edit', args=[pool.pk])}",
         }
-        return OutgoingEmail.objects.create(
-            registration=registration,
-            to=[address],
-            subject=one_line(_("New registration: %(event)s") % {"event": pool.title}),
-            body=render("events/email/organizer_new_registration.txt", context),
+        return email_message(
+            [address],
+            one_line(_("New registration: %(event)s") % {"event": pool.title}),
+            render("events/email/organizer_new_registration.txt", context),
         )
 
 
@@ -238,7 +220,7 @@ def calendar_attachment(event, organization, meeting_url=""):
     calendar.add("method", "PUBLISH")
     calendar.add_component(item)
     first = timezone.localtime(event.start, WARSAW).date()
-    last = timezone.localtime(event.end, WARSAW).date()
+    last = timezone.localtime(last_moment(event), WARSAW).date()
     calendar.add_missing_timezones(
         first_date=datetime.date(first.year, 1, 1), last_date=datetime.date(last.year + 1, 1, 1)
     )
@@ -249,71 +231,9 @@ def calendar_attachment(event, organization, meeting_url=""):
     }
 
 
-# --- Sending ---------------------------------------------------------------------------
-
-
-def retry_delay(attempts):
-    """1, 2, 4, 8 … minutes after the 1st, 2nd, 3rd, 4th … failure, at most LONGEST_WAIT."""
-    return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_WAIT)
-
-
-def due_emails(now):
-    return OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS).filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
-    )
-
-
-def message(email, connection):
-    built = EmailMessage(
-        subject=email.subject,
-        body=email.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=email.to,
-        connection=connection,
-    )
-    for attachment in email.attachments or []:
+def email_message(to, subject, body, attachments=()):
+    """An e-mail from the site; `attachments` as [{"filename", "content", "mimetype"}]."""
+    built = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
+    for attachment in attachments:
         built.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return built
-
-
-def send_queued(ids=None, now=None):
-    """Send the queued e-mails that are due (only those of `ids`, if given).
-
-    Each is sent while its row is locked (SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL),
-    and a row another run holds is skipped: two runs at once never send one e-mail twice.
-    Returns (sent, failed).
-    """
-    now = now or timezone.now()
-    due = due_emails(now)
-    if ids is not None:
-        due = due.filter(pk__in=ids)
-    sent = failed = 0
-    connection = None
-    for pk in list(due.order_by("pk").values_list("pk", flat=True)):
-        with transaction.atomic():
-            email = due.select_for_update(skip_locked=True).filter(pk=pk).first()
-            if email is None:
-                continue  # sent or being sent by another run
-            email.attempts += 1
-            try:
-                connection = connection or get_connection()
-                message(email, connection).send()
-            except Exception as error:  # the mail server's refusals come in many types
-                connection = None
-                email.last_error = f"{type(error).__name__}: {error}"[:2000]
-                email.next_attempt_at = now + retry_delay(email.attempts)
-                failed += 1
-                logger.warning(
-                    "E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, error
-                )
-            else:
-                email.sent_at = timezone.now()
-                email.last_error = ""
-                sent += 1
-            email.save(update_fields=["attempts", "sent_at", "last_error", "next_attempt_at"])
-    return sent, failed
-
-
-def given_up():
-    """The e-mails no longer tried: for staff to see, and to send by hand."""
-    return OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__gte=MAX_ATTEMPTS)

@@ -1,7 +1,9 @@
 """iCalendar (.ics): one event to add to a calendar, or an index's upcoming events to
 subscribe to.
 
-Times are given in Europe/Warsaw with its VTIMEZONE, all-day events as dates. Neither
+Times are given in Europe/Warsaw with its VTIMEZONE, all-day events as dates. An event
+announced with only a start has no DTEND: RFC 5545 (3.6.1) reads a DTSTART date-time
+without one as ending when it starts, and a DTSTART date as lasting that day. Neither
 the meeting link nor anything else private goes into a calendar file.
 """
 
@@ -59,13 +61,14 @@ def calendar_event(event, request, organization=None, now=None):
     item.add("uid", f"{event.translation_key}-{event.locale.language_code}@{_host(request)}")
     item.add("dtstamp", now or timezone.now())
     if event.all_day:
-        first = timezone.localtime(event.start, WARSAW).date()
-        last = timezone.localtime(event.end, WARSAW).date()
-        item.add("dtstart", first)
-        item.add("dtend", last + datetime.timedelta(days=1))  # the day after, as RFC 5545 says
+        item.add("dtstart", timezone.localtime(event.start, WARSAW).date())
+        if event.end is not None:
+            last = timezone.localtime(event.end, WARSAW).date()
+            item.add("dtend", last + datetime.timedelta(days=1))  # the day after, as RFC 5545 says
     else:
         item.add("dtstart", timezone.localtime(event.start, WARSAW))
-        item.add("dtend", timezone.localtime(event.end, WARSAW))
+        if event.end is not None:
+            item.add("dtend", timezone.localtime(event.end, WARSAW))
     marker = str(getattr(event, "listed_language_name", ""))
     item.add("summary", f"{event.title} ({marker})" if marker else event.title)
     item.add("status", STATUSES[event.status])
@@ -92,10 +95,15 @@ def calendar_event(event, request, organization=None, now=None):
     return item
 
 
+def last_moment(event):
+    """When the event ends, or starts if that is all that was announced."""
+    return event.end or event.start
+
+
 def _response(calendar, events, filename=None):
     if events:
         first = min(timezone.localtime(event.start, WARSAW).date() for event in events)
-        last = max(timezone.localtime(event.end, WARSAW).date() for event in events)
+        last = max(timezone.localtime(last_moment(event), WARSAW).date() for event in events)
         # The time zone's rules for the years of the events, not the default 1970–2038.
         calendar.add_missing_timezones(
             first_date=datetime.date(first.year, 1, 1),

@@ -1,6 +1,7 @@
 """The event form staff fill in, and the filters visitors choose events by."""
 
 import datetime
+import json
 
 from django import forms
 from django.utils import dateformat, translation
@@ -10,7 +11,46 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from organizations.membership import may_direct_registrations
 from organizations.page_forms import OrganizationPageForm
 
-from .choices import EventFormat, EventLanguage
+from .choices import EDITOR_QUESTION_TYPES, TYPES_WITH_CHOICES, EventFormat, EventLanguage
+
+# The Stimulus controller of static/events/admin/question_fields.js (see wagtail_hooks.py).
+QUESTION_FIELDS_CONTROLLER = "question-fields"
+
+
+class QuestionTypeSelect(forms.Select):
+    """The types offered to editors, in plain words; a question saved earlier with a type
+    no longer offered keeps it (shown as it is), so that saving the event changes nothing."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {
+                f"data-{QUESTION_FIELDS_CONTROLLER}-target": "type",
+                "data-action": f"{QUESTION_FIELDS_CONTROLLER}#toggle",
+                **(attrs or {}),
+            }
+        )
+
+    def optgroups(self, name, value, attrs=None):
+        shown = {"", *EDITOR_QUESTION_TYPES, *(str(v) for v in value)}
+        return [
+            (group, [option for option in options if option["value"] in shown], index)
+            for group, options, index in super().optgroups(name, value, attrs)
+        ]
+
+
+def question_fields_attrs():
+    """The attributes that make a question's panel show "Choices" and "Default value" only
+    for the types that use them."""
+    return {
+        "data-controller": QUESTION_FIELDS_CONTROLLER,
+        f"data-{QUESTION_FIELDS_CONTROLLER}-types-value": json.dumps(
+            [str(code) for code in TYPES_WITH_CHOICES]
+        ),
+    }
+
+
+def question_field_target(name):
+    return {f"data-{QUESTION_FIELDS_CONTROLLER}-target": name}
 
 
 class EventPageForm(OrganizationPageForm):
@@ -75,7 +115,24 @@ class EventPageForm(OrganizationPageForm):
                     % {"domains": ", ".join(domains)},
                 )
         self._refuse_questions_with_one_label()
+        self._refuse_types_not_offered()
         return cleaned_data
+
+    def _refuse_types_not_offered(self):
+        """A type no longer offered stays on the question that has it, and only there."""
+        formset = self.formsets.get("form_fields")
+        if formset is None:
+            return
+        for form in formset.forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            chosen = form.cleaned_data.get("field_type")
+            if (
+                chosen
+                and chosen not in EDITOR_QUESTION_TYPES
+                and chosen != form.initial.get("field_type")
+            ):
+                form.add_error("field_type", _("Choose one of the types offered."))
 
     def _refuse_questions_with_one_label(self):
         """Two questions with the same label would store their answers under one name."""

@@ -5,9 +5,9 @@ row of the event that owns the pool (SELECT … FOR UPDATE on PostgreSQL), so co
 registrations and cancellations are decided one at a time, in arrival order. SQLite, used
 in development, takes a lock on the whole database for every write instead.
 
-What happened is told to events.emails inside the transaction: it writes the e-mails the
-change owes to the person and the organizer in the same transaction and sends them after
-it commits.
+What happened is told to events.tasks inside the transaction: it enqueues the e-mails the
+change owes to the person and the organizer (events.emails) as background tasks that exist
+only if the transaction commits (core.tasks).
 """
 
 from dataclasses import dataclass, field
@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from . import emails
+from . import tasks
 from .choices import RegistrationMode, RegistrationState, RegistrationStatus
-from .models.registrations import OutgoingEmail, Registration
+from .models.registrations import Registration
 from .pool import Change, lock_pool, pool_event, waiting_position
 
 
@@ -94,7 +94,7 @@ def register(
             # The same address at the same moment from another process (SQLite has no
             # row lock to wait on): the database's constraint keeps one.
             return Outcome(Result.DUPLICATE)
-        emails.queue_registration_emails(registration, Change.REGISTERED)
+        tasks.queue_registration_emails(registration, Change.REGISTERED)
         if status == RegistrationStatus.CONFIRMED:
             return Outcome(Result.CONFIRMED, registration)
         return Outcome(Result.WAITING, registration, position=waiting_position(registration))
@@ -109,7 +109,7 @@ def cancel_registration(registration, *, by_staff=False):
             return Outcome(Result.ALREADY_CANCELLED, current)
         current.status = RegistrationStatus.CANCELLED
         current.save(update_fields=["status", "updated_at"])
-        emails.queue_registration_emails(
+        tasks.queue_registration_emails(
             current, Change.CANCELLED_BY_STAFF if by_staff else Change.CANCELLED
         )
         promoted = _fill_places(pool)
@@ -139,19 +139,18 @@ def confirm_registration(registration):
         except IntegrityError:
             # They registered again after cancelling: that registration stands.
             return Outcome(Result.DUPLICATE, current)
-        emails.queue_registration_emails(current, Change.CONFIRMED_BY_STAFF)
+        tasks.queue_registration_emails(current, Change.CONFIRMED_BY_STAFF)
     return Outcome(Result.CONFIRMED, current)
 
 
 def erase_registrations(ids):
-    """Delete these registrations and the e-mails queued for them (a person's data, erased
-    on request). The places they held go to the first people waiting, as on a
+    """Delete these registrations (a person's data, erased on request); an e-mail still
+    queued for them finds no one and is not sent (events.tasks). The places they held go to the first people waiting, as on a
     cancellation; returns those promoted."""
     with transaction.atomic():
         pool_ids = Registration.objects.filter(pk__in=ids).values_list("event_id", flat=True)
         # Locked in one order, so that two erasures never wait for each other.
         pools = [lock_pool(pk) for pk in sorted(set(pool_ids))]
-        OutgoingEmail.objects.filter(registration_id__in=ids).delete()
         Registration.objects.filter(pk__in=ids).delete()
         return [registration for pool in pools for registration in _fill_places(pool)]
 
@@ -170,7 +169,7 @@ def _fill_places(pool):
     for registration in waiting:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
-        emails.queue_registration_emails(registration, Change.PROMOTED)
+        tasks.queue_registration_emails(registration, Change.PROMOTED)
         promoted.append(registration)
     return promoted
 

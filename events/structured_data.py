@@ -51,13 +51,14 @@ def event_json_ld(event, request=None):
         "name": event.title,
         "url": url,
         "startDate": moment(event, event.start),
-        "endDate": moment(event, event.end),
         "eventAttendanceMode": SCHEMA + ATTENDANCE_MODES[event.format],
         "eventStatus": SCHEMA + STATUSES[event.status],
         "location": _locations(event, url),
         "inLanguage": list(event.languages) if len(event.languages) > 1 else event.languages[0],
         "isAccessibleForFree": True,
     }
+    if event.end is not None:  # only the start announced: no end to claim
+        data["endDate"] = moment(event, event.end)
     description = event.search_description or event.intro
     if description:
         data["description"] = description

@@ -3,7 +3,9 @@ their registrations: an event people registered for is neither deleted nor moved
 organization, by the admin's views, its bulk actions or its API (events.guards)."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
@@ -18,6 +20,12 @@ from . import admin_views
 from .admin_api import GuardedPagesAdminAPIViewSet
 from .guards import refusal_to_delete, refusal_to_move
 from .models import EventPage
+
+
+@hooks.register("insert_editor_js")
+def question_fields_js():
+    """Shows a question's "Choices" and "Default value" only for the types that use them."""
+    return format_html('<script src="{}"></script>', static("events/admin/question_fields.js"))
 
 
 @hooks.register("register_admin_urls")

@@ -11,8 +11,9 @@ from django.utils.translation import get_language
 from django.views.static import serve
 
 from core.languages import best_language
+from organizations import icons
 from organizations.branding import branding_for
-from organizations.languages import organization_languages
+from organizations.languages import organization_for_request, organization_languages
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,24 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _icon_response(data, content_type):
+    response = HttpResponse(data, content_type=content_type)
+    response["Cache-Control"] = f"public, max-age={icons.CACHE_SECONDS}"
+    return response
+
+
+def favicon(request):
+    """/favicon.ico: the organization's logo (or initials) as the browsers' tab icon."""
+    return _icon_response(icons.favicon_ico(organization_for_request(request)), "image/x-icon")
+
+
+def icon(request, size):
+    """/icon-<size>.png and /apple-touch-icon.png: the organization's square app icon."""
+    if size not in icons.PNG_SIZES:
+        raise Http404
+    return _icon_response(icons.icon_png(organization_for_request(request), size), "image/png")
 
 
 # What a browser may show of /media/ as it is: the raster images Wagtail accepted (each

@@ -1,7 +1,7 @@
 """Creating an organization: its site, home page, news index and event index in every
-language, its about, contact and privacy policy pages as drafts (organizations.standard_pages),
-collection and groups (editors, moderators, translators, and registrations: the
-staff who see the people registered for its events).
+language, its about, contact, privacy policy and accessibility statement pages as drafts
+(organizations.standard_pages), collection and groups (editors, moderators, translators,
+and registrations: the staff who see the people registered for its events).
 
 Used by `manage.py create_organization` and `manage.py demo`. Everything happens in
 one transaction, so a clash leaves nothing half-made behind.

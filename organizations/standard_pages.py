@@ -1,5 +1,5 @@
-"""The pages every organization starts with besides its listings: about, contact and the
-privacy policy. `create_organization` makes them as drafts in each of the organization's
+"""The pages every organization starts with besides its listings: about, contact, the
+privacy policy and the accessibility statement. `create_organization` makes them as drafts in each of the organization's
 languages, with a starting structure the staff fill in and publish (text in [brackets] is
 theirs to replace). Nothing of them is public until they do.
 
@@ -230,4 +230,241 @@ PRIVACY_POLICY = StandardPage(
     },
 )
 
-STANDARD_PAGES = [ABOUT, CONTACT, PRIVACY_POLICY]
+
+def _texts(rows):
+    """(kind, Polish, Ukrainian, English) rows as a body and its translations."""
+    body = tuple((kind, polish) for kind, polish, _uk, _en in rows)
+    translations = {polish: {"uk": uk, "en": en} for _kind, polish, uk, en in rows}
+    return body, translations
+
+
+# The structure the law asks of public bodies (ustawa z dnia 4 kwietnia 2019 r. o dostępności
+# cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych, art. 10, and the
+# statement's template published by the minister for digital affairs): the entity and the
+# site, the dates, compliance, what is not accessible and why, how the statement was made,
+# whom to contact, how to demand accessibility and complain, and the building's accessibility.
+_STATEMENT_BODY, _STATEMENT_TRANSLATIONS = _texts(
+    [
+        (
+            "rich_text",
+            "[Pełna nazwa organizacji] zobowiązuje się zapewnić dostępność swojej strony "
+            "internetowej zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej "
+            "stron internetowych i aplikacji mobilnych podmiotów publicznych. Deklaracja "
+            "dostępności dotyczy strony internetowej [adres strony, np. https://example.org].",
+            "[Повна назва організації] зобов'язується забезпечити доступність свого вебсайту "
+            "відповідно до Закону Польщі від 4 квітня 2019 року про цифрову доступність "
+            "вебсайтів і мобільних застосунків публічних суб'єктів. Ця заява про доступність "
+            "стосується вебсайту [адреса сайту, напр. https://example.org].",
+            "[The organisation's full name] is committed to making its website accessible in "
+            "accordance with the Polish Act of 4 April 2019 on the digital accessibility of "
+            "websites and mobile applications of public sector bodies. This accessibility "
+            "statement applies to the website [the site's address, e.g. https://example.org].",
+        ),
+        (
+            "heading",
+            "Daty publikacji i aktualizacji",
+            "Дати публікації та оновлення",
+            "Dates of publication and update",
+        ),
+        (
+            "rich_text",
+            "Data publikacji strony internetowej: [RRRR-MM-DD]. Data ostatniej istotnej "
+            "aktualizacji: [RRRR-MM-DD].",
+            "Дата публікації вебсайту: [РРРР-ММ-ДД]. Дата останнього суттєвого оновлення: "
+            "[РРРР-ММ-ДД].",
+            "Date the website was published: [YYYY-MM-DD]. Date of its last major update: "
+            "[YYYY-MM-DD].",
+        ),
+        ("heading", "Stan dostępności cyfrowej", "Стан цифрової доступності", "Compliance status"),
+        (
+            "rich_text",
+            "Strona internetowa jest [w pełni zgodna / częściowo zgodna / niezgodna] z "
+            "ustawą o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów "
+            "publicznych (wymagania WCAG 2.1 na poziomie AA).",
+            "Вебсайт [повністю відповідає / частково відповідає / не відповідає] Закону про "
+            "цифрову доступність вебсайтів і мобільних застосунків публічних суб'єктів "
+            "(вимоги WCAG 2.1 рівня AA).",
+            "The website is [fully compliant / partially compliant / not compliant] with the "
+            "Act on the digital accessibility of websites and mobile applications of public "
+            "sector bodies (WCAG 2.1 level AA).",
+        ),
+        ("heading", "Treści niedostępne", "Недоступний вміст", "Non-accessible content"),
+        (
+            "rich_text",
+            "[Wymieńcie treści, które nie są dostępne, i powód, np. „Część dokumentów PDF "
+            "opublikowanych przed [data] nie jest dostępna cyfrowo”. Jeśli wszystko jest "
+            "dostępne, napiszcie to.]",
+            "[Перелічіть вміст, який не є доступним, і причину, напр. «Частина PDF-документів, "
+            "опублікованих до [дата], не є цифрово доступною». Якщо все доступне, напишіть це.]",
+            "[List the content that is not accessible and why, e.g. “Some PDF documents "
+            "published before [date] are not accessible”. If everything is accessible, say so.]",
+        ),
+        ("heading", "Wyłączenia", "Винятки", "Exemptions"),
+        (
+            "rich_text",
+            "[Treści wyłączone ze stosowania ustawy (art. 3 ust. 2), np. filmy opublikowane "
+            "przed 23 września 2020 r., mapy, treści stron trzecich. Jeśli nie ma wyłączeń, "
+            "usuńcie ten akapit.]",
+            "[Вміст, на який закон не поширюється (ст. 3 п. 2), напр. відео, опубліковані до "
+            "23 вересня 2020 року, мапи, вміст третіх сторін. Якщо винятків немає, видаліть "
+            "цей абзац.]",
+            "[Content exempt from the Act (Article 3(2)), e.g. videos published before "
+            "23 September 2020, maps, third-party content. If there are none, delete this "
+            "paragraph.]",
+        ),
+        (
+            "heading",
+            "Przygotowanie deklaracji",
+            "Підготовка заяви",
+            "Preparation of this statement",
+        ),
+        (
+            "rich_text",
+            "Deklarację sporządzono dnia [RRRR-MM-DD]. Deklarację sporządzono na podstawie "
+            "samooceny przeprowadzonej przez [naszą organizację / podmiot zewnętrzny: nazwa]. "
+            "Deklaracja została ostatnio poddana przeglądowi i aktualizacji dnia [RRRR-MM-DD].",
+            "Заяву складено [РРРР-ММ-ДД]. Заяву складено на основі самооцінки, проведеної "
+            "[нашою організацією / зовнішньою організацією: назва]. Востаннє заяву переглянуто "
+            "та оновлено [РРРР-ММ-ДД].",
+            "This statement was prepared on [YYYY-MM-DD], based on a self-assessment carried "
+            "out by [our organisation / an outside body: its name]. It was last reviewed and "
+            "updated on [YYYY-MM-DD].",
+        ),
+        ("heading", "Ułatwienia na stronie", "Зручності на сайті", "Accessibility features"),
+        (
+            "rich_text",
+            "Na każdej stronie można powiększyć tekst przyciskami A, A+ i A++ oraz przejść od "
+            "razu do treści łączem „Przejdź do treści”, dostępnym z klawiatury. Strona działa "
+            "przy powiększeniu do 200% i na ekranach telefonów.",
+            "На кожній сторінці можна збільшити текст кнопками A, A+ і A++ та одразу перейти "
+            "до вмісту посиланням «Перейти до вмісту», доступним з клавіатури. Сайт працює при "
+            "збільшенні до 200% і на екранах телефонів.",
+            "On every page the text can be enlarged with the A, A+ and A++ buttons, and the "
+            "“Skip to content” link, reachable with the keyboard, leads straight to the "
+            "content. The site works when zoomed to 200% and on phone screens.",
+        ),
+        (
+            "heading",
+            "Informacje zwrotne i dane kontaktowe",
+            "Зворотний зв'язок і контакти",
+            "Feedback and contact information",
+        ),
+        (
+            "rich_text",
+            "W przypadku problemów z dostępnością strony internetowej prosimy o kontakt. "
+            "Osobą kontaktową jest [imię i nazwisko], adres e-mail: [adres e-mail]. Można też "
+            "zadzwonić pod numer [numer telefonu]. Tą samą drogą można składać wnioski o "
+            "udostępnienie informacji niedostępnej oraz żądania zapewnienia dostępności.",
+            "Якщо у вас виникли проблеми з доступністю вебсайту, зв'яжіться з нами. Контактна "
+            "особа: [ім'я та прізвище], адреса e-mail: [адреса e-mail]. Можна також "
+            "зателефонувати за номером [номер телефону]. Так само можна подавати запити на "
+            "надання недоступної інформації та вимоги щодо забезпечення доступності.",
+            "If you have problems with the accessibility of this website, please contact us. "
+            "The contact person is [name and surname], e-mail: [e-mail address]. You can also "
+            "call [phone number]. The same way you can ask for information that is not "
+            "accessible and demand that accessibility be ensured.",
+        ),
+        (
+            "heading",
+            "Procedura wnioskowo-skargowa",
+            "Порядок подання вимог і скарг",
+            "Enforcement procedure",
+        ),
+        (
+            "rich_text",
+            "Każdy ma prawo wystąpić z żądaniem zapewnienia dostępności cyfrowej strony "
+            "internetowej lub jej elementu. Można także zażądać udostępnienia informacji w "
+            "alternatywny sposób, na przykład przez odczytanie niedostępnego dokumentu lub "
+            "opisanie zawartości filmu bez audiodeskrypcji. Żądanie powinno zawierać dane "
+            "osoby zgłaszającej, wskazanie strony lub elementu, o który chodzi, oraz sposób "
+            "kontaktu; jeśli potrzebny jest alternatywny sposób dostępu, także dogodny sposób "
+            "przedstawienia informacji.",
+            "Кожен має право вимагати забезпечення цифрової доступності вебсайту або його "
+            "елемента. Можна також вимагати надання інформації альтернативним способом, "
+            "наприклад зачитування недоступного документа або опису змісту відео без "
+            "аудіодескрипції. Вимога повинна містити дані особи, яка її подає, зазначення "
+            "сторінки або елемента, про який ідеться, і спосіб зв'язку; якщо потрібен "
+            "альтернативний спосіб доступу, — також зручний спосіб надання інформації.",
+            "Everyone has the right to demand that a website or any of its elements be made "
+            "digitally accessible. You may also ask for information in an alternative way, "
+            "for example by having an inaccessible document read out or a video without audio "
+            "description described. The demand should give your details, the page or element "
+            "concerned and how to contact you; if you need an alternative means of access, "
+            "also the way you would like the information to be given.",
+        ),
+        (
+            "rich_text",
+            "Żądanie realizujemy niezwłocznie, nie później niż w ciągu 7 dni. Jeśli nie jest "
+            "to możliwe, informujemy, kiedy je zrealizujemy, nie później niż w ciągu 2 "
+            "miesięcy. Jeśli zapewnienie dostępności nie jest możliwe, możemy zaproponować "
+            "alternatywny sposób dostępu do informacji.",
+            "Ми виконуємо вимогу невідкладно, не пізніше ніж протягом 7 днів. Якщо це "
+            "неможливо, ми повідомляємо, коли її виконаємо, не пізніше ніж протягом 2 місяців. "
+            "Якщо забезпечити доступність неможливо, ми можемо запропонувати альтернативний "
+            "спосіб доступу до інформації.",
+            "We act on a demand without delay and within 7 days at the latest. If that is not "
+            "possible, we say when we will, within 2 months at the latest. If accessibility "
+            "cannot be ensured, we may offer an alternative means of access to the information.",
+        ),
+        (
+            "rich_text",
+            "Jeśli odmówimy realizacji żądania zapewnienia dostępności lub alternatywnego "
+            "sposobu dostępu do informacji, można złożyć skargę w sprawie zapewnienia "
+            "dostępności cyfrowej. Po wyczerpaniu tej procedury można złożyć wniosek do "
+            "Rzecznika Praw Obywatelskich (www.rpo.gov.pl).",
+            "Якщо ми відмовимо у виконанні вимоги щодо забезпечення доступності або "
+            "альтернативного способу доступу до інформації, можна подати скаргу щодо "
+            "забезпечення цифрової доступності. Після вичерпання цієї процедури можна "
+            "звернутися до Уповноваженого з прав людини Польщі (Rzecznik Praw Obywatelskich, "
+            "www.rpo.gov.pl).",
+            "If we refuse a demand for accessibility or for an alternative means of access to "
+            "the information, you may lodge a complaint about ensuring digital accessibility. "
+            "Once that procedure is exhausted, you may apply to the Polish Commissioner for "
+            "Human Rights (Rzecznik Praw Obywatelskich, www.rpo.gov.pl).",
+        ),
+        (
+            "heading",
+            "Dostępność architektoniczna",
+            "Архітектурна доступність",
+            "Architectural accessibility",
+        ),
+        (
+            "rich_text",
+            "[Opiszcie dostępność siedziby: adres, wejście do budynku i droga do biura, "
+            "schody, winda, podjazd, toaleta dla osób z niepełnosprawnościami, miejsca "
+            "parkingowe, wstęp z psem asystującym, pętla indukcyjna, tłumacz polskiego języka "
+            "migowego (PJM) i jak go zamówić.]",
+            "[Опишіть доступність приміщення: адреса, вхід до будівлі та шлях до офісу, "
+            "сходи, ліфт, пандус, туалет для людей з інвалідністю, місця для паркування, вхід "
+            "із собакою-помічником, індукційна петля, перекладач польської жестової мови (PJM) "
+            "і як його замовити.]",
+            "[Describe the accessibility of your premises: the address, the entrance and the "
+            "way to the office, stairs, lift, ramp, accessible toilet, parking spaces, entry "
+            "with an assistance dog, induction loop, a Polish Sign Language (PJM) interpreter "
+            "and how to book one.]",
+        ),
+    ]
+)
+
+ACCESSIBILITY_STATEMENT = StandardPage(
+    key="accessibility_statement",
+    title="Deklaracja dostępności",
+    slug="deklaracja-dostepnosci",
+    intro="Jak dostępna jest ta strona, czego jeszcze brakuje i jak to zgłosić.",
+    body=_STATEMENT_BODY,
+    show_in_menus=False,
+    translations={
+        "Deklaracja dostępności": {"uk": "Заява про доступність", "en": "Accessibility statement"},
+        "deklaracja-dostepnosci": {
+            "uk": "zaiava-pro-dostupnist",
+            "en": "accessibility-statement",
+        },
+        "Jak dostępna jest ta strona, czego jeszcze brakuje i jak to zgłosić.": {
+            "uk": "Наскільки доступний цей сайт, чого ще бракує і як про це повідомити.",
+            "en": "How accessible this site is, what is still missing and how to tell us.",
+        },
+        **_STATEMENT_TRANSLATIONS,
+    },
+)
+
+STANDARD_PAGES = [ABOUT, CONTACT, PRIVACY_POLICY, ACCESSIBILITY_STATEMENT]

@@ -19,6 +19,7 @@ LOGO_FILTER = "max-320x120"
 class Role(models.TextChoices):
     """What the partners of a strip did, as Polish foundations' pages name it."""
 
+    ORGANIZERS = "organizers", _("Organizers")
     HONORARY_PATRONAGE = "honorary_patronage", _("Honorary patronage")
     PATRONAGE = "patronage", _("Patronage")
     PARTNERS = "partners", _("Partners")
@@ -26,6 +27,12 @@ class Role(models.TextChoices):
     MEDIA_PARTNERS = "media_partners", _("Media partners")
     SPONSORS = "sponsors", _("Sponsors")
     FUNDING = "funding", _("Funding")
+
+
+def role_choices():
+    """The roles on offer. A callable, so that migrations name it instead of copying the list:
+    a role added later needs no migration of every page type with a body."""
+    return Role.choices
 
 
 def partners_by_id(stream, language_code):
@@ -56,7 +63,7 @@ class PartnerStripBlock(blocks.StructBlock):
 
     role = blocks.ChoiceBlock(
         label=_("Role"),
-        choices=Role.choices,
+        choices=role_choices,
         required=False,
         help_text=_("Shown as the heading, translated into the page's language."),
     )

@@ -3,6 +3,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from core.search import words_of
@@ -14,6 +15,8 @@ from .terms import record_search
 RESULTS_PER_PAGE = 10
 
 
+# Never kept by the page cache (core.page_cache) or a browser: each search is counted.
+@never_cache
 def search(request):
     """Search the live, public pages of this organization's site: the visitor's language
     first, then the organization's other languages."""

@@ -15,7 +15,13 @@ from django.test import override_settings
 
 from organizations.models import OrganizationSettings
 from organizations.provisioning import create_organization
-from tests.utils import add_content_page, built_for_module, make_organization, make_staff
+from tests.utils import (
+    DATABASE_TASKS,
+    add_content_page,
+    built_for_module,
+    make_organization,
+    make_staff,
+)
 
 ORGANIZATIONS = {
     "alfa": {
@@ -125,6 +131,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def task_queue(settings):
+    """Tasks go to the database, as in production, for `run_worker()` (tests/utils.py) to
+    run; without it the tests run each task at once after the commit (config.settings.test)."""
+    settings.TASKS = DATABASE_TASKS
 
 
 @pytest.fixture

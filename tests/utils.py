@@ -9,11 +9,14 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
+from smtplib import SMTPServerDisconnected
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
@@ -309,3 +312,58 @@ def unmarked_polish(html):
     parser.feed(html)
     parser.close()
     return parser.found
+
+
+# --- Background tasks on the database backend (core.tasks) -----------------------------
+
+
+class MailServerDown(BaseEmailBackend):
+    """An SMTP server that cannot be reached: settings.EMAIL_BACKEND = MAIL_SERVER_DOWN."""
+
+    def send_messages(self, email_messages):
+        raise SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+MAIL_SERVER_DOWN = "tests.utils.MailServerDown"
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def run_worker():
+    """Run `manage.py db_worker --batch` here: every task that is due, until none is left.
+
+    The worker's own loop, on the test's connection; only its check of the connection
+    between tasks (Django's per-request check, which would close the test's transaction)
+    is left out.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        worker.run()
+
+
+def tasks_of(function):
+    """The tasks of `function` (a @task) in the database, oldest first."""
+    from django_tasks_db.models import DBTaskResult
+
+    return list(DBTaskResult.objects.filter(task_path=function.module_path).order_by("enqueued_at"))
+
+
+def make_due():
+    """The clock moves on: every task waiting for a later time is due now."""
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    DBTaskResult.objects.filter(status="READY").exclude(run_after=get_date_max()).update(
+        run_after=timezone.now()
+    )

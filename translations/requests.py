@@ -4,31 +4,30 @@ A request is made with wagtail-localize's "Translate" (translations.views): the 
 is created as wagtail-localize does (a draft to translate segment by segment), and a
 `TranslationRequest` per object and language records the note, the due date and who asked.
 The translators of each language of the organization get one e-mail per request, in the
-language they chose for the admin.
+language they chose for the admin, sent by a background task (translations.tasks) that
+exists only if the request is committed, once to each translator and retried while the
+mail server refuses it (core.tasks).
 """
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
+import uuid
+
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import get_language_info
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
+from core.tasks import enqueue_on_commit
 from organizations.translations import organization_of
 
 from .models import TranslationRequest
+from .tasks import notify_translators_task
 
 
 def record_requests(*, objects, locales, user, note="", due_date=None):
     """Open (or renew) a request for each object in each locale; e-mail the translators
-    once the transaction commits. Returns the requests."""
+    once the transaction commits (a renewed request is e-mailed again). Returns the
+    requests."""
+
     made = []
     for instance in objects:
         org = organization_of(instance)
@@ -55,56 +54,9 @@ def record_requests(*, objects, locales, user, note="", due_date=None):
                 },
             )
             made.append(request)
-    if made:
-        ids = [request.pk for request in made]
-        transaction.on_commit(lambda: notify_translators(ids))
+    for request in made:
+        enqueue_on_commit(notify_translators_task, request.pk, uuid.uuid4().hex)
     return made
-
-
-def translators_of(site, language):
-    """The active members of the organization's translators group for `language`."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__organization_role__site=site,
-            groups__organization_role__role="translators",
-            groups__organization_role__language=language,
-        )
-        .distinct()
-    )
-
-
-def notify_translators(request_ids):
-    """One e-mail per request to each translator of its language, in their admin language."""
-    requests = TranslationRequest.objects.filter(pk__in=request_ids).select_related(
-        "target_locale", "source_locale", "requested_by", "site"
-    )
-    for request in requests:
-        for translator in translators_of(request.site, request.target_locale.language_code):
-            if not translator.email:
-                continue
-            language = UserProfile.get_for_user(translator).get_preferred_language()
-            with translation.override(language):
-                context = {
-                    "request": request,
-                    "translator": translator,
-                    "queue_url": admin_url(reverse("translations:queue")),
-                    "language_name": get_language_info(request.target_locale.language_code)[
-                        "name_translated"
-                    ],
-                }
-                send_mail(
-                    _("To translate into %(language)s: %(title)s")
-                    % {"language": context["language_name"], "title": request.title},
-                    render_to_string("translations/request_email.txt", context),
-                    None,
-                    [translator.email],
-                )
-
-
-def admin_url(path):
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
 
 
 def complete_requests(instance):

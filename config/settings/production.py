@@ -34,6 +34,10 @@ if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) 
     )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or [required("DJANGO_ALLOWED_HOSTS")]
 required("DATABASE_URL")
+# Persistent connections: opening one per request cost a quarter of the home page's
+# throughput when measured. Checked before reuse, so a restarted database is survived.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 # The demo administrator's password may not exist in production (see home.security).
 REFUSE_DEMO_CREDENTIALS = True

@@ -5,7 +5,14 @@ from .dev import *  # noqa: F401,F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, after the commit that enqueued them (core.tasks.enqueue_on_commit), as
+# Wagtail does by default: a test sees the search index and the e-mails without a worker.
+# Tests of the queue itself switch to the database backend (tests/utils.py, tasks_in_database).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off in the suite: tests change content and read pages again in one breath; the page
+# cache's own tests (tests/core/test_page_cache.py) turn it on.
+PAGE_CACHE_SECONDS = 0
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "simple"},
 }

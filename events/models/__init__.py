@@ -3,7 +3,7 @@ registrations for them."""
 
 from .event_index import PAST, UPCOMING, EventIndexPage, upcoming_events_for_home
 from .event_page import EventPage, EventPageQuerySet
-from .registrations import EventFormField, OutgoingEmail, Registration, RegistrationAccessLog
+from .registrations import EventFormField, Registration, RegistrationAccessLog
 
 __all__ = [
     "PAST",
@@ -12,7 +12,6 @@ __all__ = [
     "EventPage",
     "EventFormField",
     "EventPageQuerySet",
-    "OutgoingEmail",
     "Registration",
     "RegistrationAccessLog",
     "upcoming_events_for_home",

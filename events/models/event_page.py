@@ -78,18 +78,35 @@ def next_month_start(day):
     return datetime.datetime(year, month, 1, tzinfo=WARSAW)
 
 
+def day_start(moment):
+    """Midnight in Warsaw at the start of `moment`'s day."""
+    day = timezone.localtime(moment, WARSAW).date()
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=WARSAW)
+
+
+def over_by(moment):
+    """Events over before `moment`: those that ended, and those without an end (only a start
+    was announced) whose first day was over by then."""
+    return Q(end__lt=moment) | Q(end__isnull=True, start__lt=day_start(moment))
+
+
+def not_over_at(moment):
+    """Events going on or still to come at `moment` (the complement of `over_by`)."""
+    return Q(end__gte=moment) | Q(end__isnull=True, start__gte=day_start(moment))
+
+
 class EventPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
         """Events not yet over (those going on now too), soonest first."""
-        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+        return self.filter(not_over_at(now or timezone.now())).order_by("start", "pk")
 
     def past(self, now=None):
         """Events that are over, the latest first."""
-        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+        return self.filter(over_by(now or timezone.now())).order_by("-start", "-pk")
 
     def in_month(self, day):
         """Events taking place (at least partly) in the month of `day`, Warsaw time."""
-        return self.filter(start__lt=next_month_start(day), end__gte=month_start(day))
+        return self.filter(not_over_at(month_start(day)), start__lt=next_month_start(day))
 
     def held_in(self, language):
         """Events held in `language`.
@@ -111,7 +128,15 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
     and a calendar file to download."""
 
     start = models.DateTimeField(_("starts at"), help_text=_("Date and time, Warsaw time."))
-    end = models.DateTimeField(_("ends at"), help_text=_("Date and time, Warsaw time."))
+    end = models.DateTimeField(
+        _("ends at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Date and time, Warsaw time. Leave empty if only the start is announced: "
+            "then only the start is shown."
+        ),
+    )
     all_day = models.BooleanField(
         _("all day"),
         default=False,
@@ -325,7 +350,7 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
     def clean(self):
         self.normalise_all_day_times()
         errors = {}
-        if self.start and self.end and self.end <= self.start:
+        if self.start and self.end is not None and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
         if self.meeting_url and self.format == EventFormat.IN_PERSON:
             errors["meeting_url"] = _(
@@ -357,13 +382,15 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
 
     def normalise_all_day_times(self):
         """An all-day event runs from midnight of its first day to the end of its last
-        (Warsaw time), so that it stays among the upcoming events until the day is over."""
-        if not (self.all_day and self.start and self.end):
+        (Warsaw time), so that it stays among the upcoming events until the day is over.
+        One without an end lasts its first day (see `is_over`)."""
+        if not (self.all_day and self.start):
             return
         first = timezone.localtime(self.start, WARSAW).date()
-        last = max(timezone.localtime(self.end, WARSAW).date(), first)
         self.start = datetime.datetime.combine(first, datetime.time.min, tzinfo=WARSAW)
-        self.end = datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=WARSAW)
+        if self.end:
+            last = max(timezone.localtime(self.end, WARSAW).date(), first)
+            self.end = datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=WARSAW)
 
     # --- What visitors see -------------------------------------------------------------
 
@@ -374,7 +401,11 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
         return format_event_dates(self.start, self.end, language, all_day=self.all_day)
 
     def is_over(self, now=None):
-        return self.end < (now or timezone.now())
+        """Whether the event is over; one without an end is over when its first day is."""
+        now = now or timezone.now()
+        if self.end is None:
+            return self.start < day_start(now)
+        return self.end < now
 
     def search_date(self):
         return self.start

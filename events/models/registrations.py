@@ -14,11 +14,13 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..choices import AccessAction, RegistrationStatus
+from ..choices import AccessAction, QuestionType, RegistrationStatus
+from ..forms import QuestionTypeSelect, question_field_target, question_fields_attrs
 
 
 def new_cancel_token():
@@ -34,6 +36,36 @@ class EventFormField(TranslatableMixin, AbstractFormField):
     """
 
     page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="form_fields")
+    # A new question is optional until the editor says otherwise: most are.
+    required = models.BooleanField(_("required"), default=False)
+    field_type = models.CharField(_("type of answer"), max_length=16, choices=QuestionType.choices)
+    field_type.required_on_save = True  # as Wagtail's own: previews build the field from it
+    choices = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_("One choice per line (or separated by commas)."),
+    )
+    default_value = models.TextField(
+        _("chosen in advance"),
+        blank=True,
+        help_text=_(
+            "Leave empty to let the visitor choose. For tick boxes, several choices one per line."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("label"),
+                FieldPanel("help_text"),
+                FieldPanel("required"),
+                FieldPanel("field_type", widget=QuestionTypeSelect, required_on_save=True),
+                FieldPanel("choices", attrs=question_field_target("choices")),
+                FieldPanel("default_value", attrs=question_field_target("default")),
+            ],
+            attrs=question_fields_attrs(),
+        )
+    ]
 
     translatable_fields = [
         TranslatableField("label"),
@@ -94,38 +126,6 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}>"
-
-
-class OutgoingEmail(models.Model):
-    """An e-mail the site owes someone, kept until the mail server has taken it.
-
-    Written in the same transaction as what it reports, sent after the commit, and sent
-    again later (`manage.py send_queued_email`) while the mail server refuses it.
-    """
-
-    registration = models.ForeignKey(
-        Registration,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="emails",
-    )
-    to = models.JSONField(default=list)
-    subject = models.CharField(max_length=300)
-    body = models.TextField()
-    # [{"filename": "event.ics", "content": "...", "mimetype": "text/calendar"}]
-    attachments = models.JSONField(default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.subject
 
 
 class RegistrationAccessLog(models.Model):

@@ -34,13 +34,17 @@ def news_index(context):
 
 @register.simple_tag(takes_context=True)
 def news_feed_links(context):
-    """<link rel="alternate"> to the RSS and Atom feeds of the organization's news."""
+    """<link rel="alternate"> to the RSS and Atom feeds of the organization's news, with
+    absolute addresses: an hreflang link needs one (search engines ignore relative ones)."""
     index = news_index(context)
     if index is None:
         return ""
-    urls = index.feed_urls(context.get("request"))
+    request = context.get("request")
+    urls = index.feed_urls(request)
     if not urls:
         return ""
+    if request is not None:
+        urls = {key: request.build_absolute_uri(url) for key, url in urls.items()}
     return format_html_join(
         "\n    ",
         '<link rel="alternate" type="{}" title="{}" hreflang="{}" href="{}">',

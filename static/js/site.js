@@ -1,11 +1,10 @@
 // Text size control, the mobile menu toggle and click-to-load videos. Works without
 // any framework; without JavaScript the menu is simply always open and a video is a
-// link to its page at YouTube or Vimeo.
+// link to its page at YouTube or Vimeo. A line in base.html's <head> has already set the
+// "js" class and the remembered text size before the first paint.
 (function () {
   "use strict";
   var root = document.documentElement;
-  root.classList.remove("no-js");
-  root.classList.add("js");
 
   var KEY = "text-size";
   function applySize(size) {
@@ -37,12 +36,26 @@
 
     var toggle = document.querySelector(".menu-toggle");
     var nav = document.querySelector(".main-nav");
+    var settings = document.querySelector(".header-settings");
     if (toggle && nav) {
-      toggle.hidden = false;
       toggle.addEventListener("click", function () {
         var open = toggle.getAttribute("aria-expanded") !== "true";
         toggle.setAttribute("aria-expanded", String(open));
         nav.classList.toggle("is-open", open);
+        if (open && settings) { settings.open = false; }
+      });
+    }
+    // The phone's "Aa" panel (a <details>): Escape and a click elsewhere close it.
+    if (settings) {
+      var summary = settings.querySelector("summary");
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && settings.open) {
+          settings.open = false;
+          summary.focus();
+        }
+      });
+      document.addEventListener("click", function (event) {
+        if (settings.open && !settings.contains(event.target)) { settings.open = false; }
       });
     }
 

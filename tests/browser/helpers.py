@@ -44,3 +44,15 @@ def in_translation_editor(language, text):
         language, domain="djangojs", localedirs=[str(TRANSLATION_EDITOR_LOCALE)]
     )
     return catalogue.gettext(text)
+
+
+def choose_text_size(page, size):
+    """Click A (`"0"`), A+ (`"1"`) or A++ (`"2"`) as a visitor does: on a phone the buttons
+    are in the "Aa" disclosure of the header, opened first."""
+    button = page.locator(f'button[data-text-size="{size}"]')
+    summary = page.locator(".header-settings > summary")
+    if not button.is_visible() and summary.is_visible():
+        summary.click()
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    return button

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from tests.browser.helpers import choose_text_size
 from tests.news.helpers import add_article, news_index
 from tests.utils import add_content_page
 
@@ -153,9 +154,7 @@ def test_placeholder_fits_a_360px_screen(
 ):
     page = new_page(viewport={"width": 360, "height": 740})
     page.goto(address(site_url, org_a, page_with_video(org_a, video)))
-    size_button = page.locator(f'button[data-text-size="{text_size}"]')
-    size_button.click()
-    expect(size_button).to_have_attribute("aria-pressed", "true")
+    choose_text_size(page, text_size)
 
     placeholder = page.locator(".embed-placeholder")
     expect(load_button(page, video)).to_be_visible()

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from organizations.models import locale_for
+from tests.browser.helpers import choose_text_size
 from tests.utils import add_content_page
 
 # Each organization's own colours; both keep white text readable (WCAG AA).
@@ -55,7 +56,7 @@ def header_background(page):
 
 def accent_colour(page):
     return page.evaluate(
-        "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"
+        "getComputedStyle(document.documentElement).getPropertyValue('--color-accent').trim()"
     )
 
 
@@ -177,9 +178,9 @@ def test_text_size_control_enlarges_text_and_is_remembered(
 # The header's controls, one box each; none may overlap another or leave the screen.
 HEADER_CONTROLS = """() => {
     const visible = (el) => {
-        const style = getComputedStyle(el);
         const box = el.getBoundingClientRect();
-        return style.visibility !== "hidden" && box.width > 0 && box.height > 0;
+        // checkVisibility: also false inside a closed <details> (the phone's "Aa" panel).
+        return el.checkVisibility({ visibilityProperty: true }) && box.width > 0 && box.height > 0;
     };
     const describe = (el) => el.tagName.toLowerCase()
         + (el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : "")
@@ -241,9 +242,7 @@ def test_nothing_overlaps_or_scrolls_sideways_on_a_narrow_screen_with_large_text
     page = new_page(**context_options)
 
     page.goto(site_url(org_a, "/pl/o-fundacji/pomoc-prawna/"))
-    size_button = page.locator(f'button[data-text-size="{text_size}"]')
-    size_button.click()
-    expect(size_button).to_have_attribute("aria-pressed", "true")
+    choose_text_size(page, text_size)
 
     def assert_fits(when):
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (

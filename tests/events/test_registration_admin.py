@@ -14,11 +14,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from django_tasks import TaskResultStatus
 from wagtail.models import Page
 
+from core.models import SentEmail
 from events.choices import AccessAction, RegistrationStatus
-from events.models import EventPage, OutgoingEmail, Registration
+from events.models import EventPage, Registration
 from events.models import RegistrationAccessLog as Log
+from events.tasks import send_participant_message, send_registration_email
 from tests.events.helpers import (
     add_event,
     add_questions,
@@ -29,7 +32,15 @@ from tests.events.helpers import (
     login,
     register,
 )
-from tests.utils import make_staff, settings_form, settings_url, text_of
+from tests.utils import (
+    make_due,
+    make_staff,
+    run_worker,
+    settings_form,
+    settings_url,
+    tasks_of,
+    text_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +107,8 @@ def registrations_state(event):
 
 
 def emails_state():
-    return sorted(OutgoingEmail.objects.values_list("pk", "to", "subject"))
+    """The e-mails recorded as sent (core.tasks.send_once)."""
+    return sorted(SentEmail.objects.values_list("key", flat=True))
 
 
 def log_of(event):
@@ -374,48 +386,55 @@ def test_staff_email_every_confirmed_participant_after_checking_the_message(
 
     assert checked.status_code == 200
     assert checked.context["count"] == 2
-    assert OutgoingEmail.objects.count() == 0
+    assert emails_state() == []
+    assert mail.outbox == []
 
     with django_capture_on_commit_callbacks(execute=True):
         sent = client.post(url("message", workshop_a.pk), {**message, "confirmed": "True"})
 
     assert sent.status_code == 302
-    queued = OutgoingEmail.objects.order_by("pk")
-    assert [e.to for e in queued] == [["anna@example.org"], ["olena@example.org"]]
-    assert all(e.sent_at is not None for e in queued)
+    assert len(emails_state()) == 2
+    assert all(key.startswith("message:") for key in emails_state())
     assert sorted(m.to[0] for m in mail.outbox) == ["anna@example.org", "olena@example.org"]
     assert {m.subject for m in mail.outbox} == {"Zmiana sali"}
     assert ("alfa-registrations", AccessAction.MESSAGE, 2) in log_of(workshop_a)
 
 
-def test_an_email_the_mail_server_refuses_stays_queued(
-    client, registrar_a, workshop_a, django_capture_on_commit_callbacks, monkeypatch
+def test_an_email_the_mail_server_refuses_is_tried_again_later(
+    client, registrar_a, workshop_a, task_queue, monkeypatch
 ):
     def refuse(self, *args, **kwargs):
         raise OSError("Connection refused")
 
     monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
     login(client, registrar_a)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            url("message", workshop_a.pk), {"subject": "S", "body": "B", "confirmed": "True"}
-        )
+    client.post(url("message", workshop_a.pk), {"subject": "S", "body": "B", "confirmed": "True"})
+    run_worker()
 
-    queued = list(OutgoingEmail.objects.all())
-    assert len(queued) == 2
-    assert all(e.sent_at is None and e.attempts == 1 for e in queued)
-    assert "Connection refused" in queued[0].last_error
+    tasks = tasks_of(send_participant_message)
+    failed = [task for task in tasks if task.status == TaskResultStatus.FAILED]
+    retries = [task for task in tasks if task.status == TaskResultStatus.READY]
+    assert len(failed) == len(retries) == 2
+    assert all("Connection refused" in task.traceback for task in failed)
+    assert all(task.args_kwargs["kwargs"] == {"attempt": 2} for task in retries)
+    assert emails_state() == []
+
+    monkeypatch.undo()
+    make_due()
+    run_worker()
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["anna@example.org", "olena@example.org"]
 
 
 # --- Erasing a person's data ---------------------------------------------------------
 
 
 def test_staff_erase_a_persons_registrations_within_their_organization(
-    client, registrar_a, workshop_a, forum_b, index_a
+    client, registrar_a, workshop_a, forum_b, index_a, task_queue
 ):
     talk = add_event(index_a, "Rozmowa", in_days(3), registration_mode="form")
     anna_talk = register(talk, "Anna N.", "Anna@Example.org")
-    OutgoingEmail.objects.create(registration=anna_talk, to=["Anna@Example.org"], subject="x")
+    send_registration_email.enqueue(anna_talk.pk, "confirmed")  # not yet sent
     forum_before = registrations_state(forum_b)
     login(client, registrar_a)
 
@@ -435,7 +454,8 @@ def test_staff_erase_a_persons_registrations_within_their_organization(
     assert not Registration.objects.filter(
         event__in=[workshop_a, talk], email__iexact="anna@example.org"
     ).exists()
-    assert not OutgoingEmail.objects.filter(to=["Anna@Example.org"]).exists()
+    run_worker()
+    assert [m for m in mail.outbox if m.to == ["Anna@Example.org"]] == []
     assert Registration.objects.filter(event=workshop_a).count() == 2  # the others stay
     assert registrations_state(forum_b) == forum_before  # Beta's registration of Anna stays
     # Finding the address is looking at personal data too: logged (newest first).

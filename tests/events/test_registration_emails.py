@@ -1,7 +1,8 @@
 """The e-mails about registrations: to the person in the language they registered in (with
 the meeting link and a calendar file only when they have a place), to the organizer only
-at the organization's own domains; queued with the registration and sent after the commit,
-exactly once, also when the mail server was down at first."""
+at the organization's own domains; enqueued with the registration, sent by the worker
+exactly once, also when the mail server was down at first (more of the queue itself:
+tests/events/test_email_tasks.py)."""
 
 import datetime
 import re
@@ -11,15 +12,15 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 from icalendar import Calendar
 
-from events import emails
 from events.choices import RegistrationStatus
-from events.models import OutgoingEmail, Registration
+from events.models import Registration
 from events.registration import cancel_registration, confirm_registration, register
+from events.tasks import send_registration_email
 from tests.events.helpers import (
     HOST_ADDRESS,
     MEETING_URL,
@@ -31,6 +32,7 @@ from tests.events.helpers import (
     t,
     translate_event,
 )
+from tests.utils import make_due, run_worker, tasks_of
 
 pytestmark = pytest.mark.django_db
 
@@ -295,73 +297,46 @@ def test_no_e_mail_goes_to_an_organizer_address_outside_the_organizations_domain
     assert [message.to for message in mail.outbox] == [["anna@example.org"]]
 
 
-# --- When the mail server is down ------------------------------------------------------
+# --- On the task queue, when the mail server is down ----------------------------------
 
 
 def test_with_the_mail_server_down_the_registration_stands_and_the_e_mail_waits(
-    org_a, webinar, sent, settings
+    org_a, webinar, task_queue, settings
 ):
     settings.EMAIL_BACKEND = "tests.events.test_registration_emails.MailServerDown"
 
-    response = sent(post_form, org_a, webinar)
+    response = post_form(org_a, webinar)
+    run_worker()
     page = Client().get(response["Location"], HTTP_HOST=org_a.site.hostname)
 
     assert response.status_code == 303
     assert t("pl", "Your place is confirmed") in main_of(page)
     assert Registration.objects.count() == 1
-    queued = OutgoingEmail.objects.get()
-    assert queued.sent_at is None
-    assert queued.attempts == 1
-    assert "SMTPServerDisconnected" in queued.last_error
-    assert queued.next_attempt_at - timezone.now() < datetime.timedelta(minutes=1, seconds=5)
+    first, retry = tasks_of(send_registration_email)
+    assert first.status == TaskResultStatus.FAILED
+    assert first.exception_class_path == "core.tasks.RetryScheduled"
+    assert "SMTPServerDisconnected" in first.traceback
+    assert retry.status == TaskResultStatus.READY
+    assert retry.args_kwargs["kwargs"] == {"attempt": 2}
+    assert retry.run_after - timezone.now() < datetime.timedelta(minutes=1, seconds=5)
     assert mail.outbox == []
 
 
-def test_a_queued_e_mail_is_sent_later_exactly_once(org_a, webinar, sent, settings):
+def test_a_waiting_e_mail_is_sent_when_due_and_exactly_once(org_a, webinar, task_queue, settings):
     settings.EMAIL_BACKEND = "tests.events.test_registration_emails.MailServerDown"
-    sent(post_form, org_a, webinar)
+    post_form(org_a, webinar)
+    run_worker()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    soon = timezone.now() + datetime.timedelta(seconds=20)
-    later = timezone.now() + datetime.timedelta(minutes=2)
 
-    assert emails.send_queued(now=soon) == (0, 0)  # not due yet
-    assert emails.send_queued(now=later) == (1, 0)
-    assert emails.send_queued(now=later) == (0, 0)
+    run_worker()  # the retry is not due yet
+    assert mail.outbox == []
+    make_due()
+    run_worker()
+    run_worker()
 
     (message,) = mail.outbox
     assert message.to == ["anna@example.org"]
-    queued = OutgoingEmail.objects.get()
-    assert queued.sent_at is not None
-    assert queued.attempts == 2
-    assert queued.last_error == ""
-
-
-def test_failures_wait_twice_as_long_each_time_and_then_give_up(org_a, webinar, sent, settings):
-    settings.EMAIL_BACKEND = "tests.events.test_registration_emails.MailServerDown"
-    sent(post_form, org_a, webinar)
-    queued = OutgoingEmail.objects.get()
-    waits = []
-
-    for _attempt in range(emails.MAX_ATTEMPTS + 2):
-        queued.refresh_from_db()
-        moment = (queued.next_attempt_at or timezone.now()) + datetime.timedelta(seconds=1)
-        emails.send_queued(now=moment)
-        queued.refresh_from_db()
-        waits.append(round((queued.next_attempt_at - moment).total_seconds() / 60))
-
-    assert queued.attempts == emails.MAX_ATTEMPTS
-    assert waits[:8] == [2, 4, 8, 16, 32, 64, 120, 120]
-    assert list(emails.given_up()) == [queued]
-
-
-def test_the_command_sends_what_is_due(org_a, webinar, sent, settings, capsys):
-    settings.EMAIL_BACKEND = "tests.events.test_registration_emails.MailServerDown"
-    sent(post_form, org_a, webinar)
-    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-    call_command("send_queued_email")
-    call_command("send_queued_email")
-
-    assert len(mail.outbox) == 1
-    assert "1" in capsys.readouterr().out
+    assert [task.status for task in tasks_of(send_registration_email)] == [
+        TaskResultStatus.FAILED,
+        TaskResultStatus.SUCCESSFUL,
+    ]

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connections
 
-from events import emails
+from events import tasks
 from events.choices import RegistrationStatus
 from events.models import Registration
 from events.pool import FULL, WAITING_LIST, Change, availability, counts, places_left
@@ -51,15 +51,15 @@ def workshop(org_a):
 
 @pytest.fixture
 def changes(monkeypatch):
-    """The changes registration tells the e-mails about, in order: (e-mail, change)."""
+    """The changes registration tells the e-mail tasks about, in order: (e-mail, change)."""
     seen = []
-    queue = emails.queue_registration_emails
+    queue = tasks.queue_registration_emails
 
     def record(registration, change):
         seen.append((registration.email, change))
         return queue(registration, change)
 
-    monkeypatch.setattr(emails, "queue_registration_emails", record)
+    monkeypatch.setattr(tasks, "queue_registration_emails", record)
     return seen
 
 

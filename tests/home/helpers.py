@@ -1,6 +1,7 @@
 """Helpers for the tests of the admin and the pages: media of an organization, what the admin
 shows or refuses, a page body as the admin posts it, the body's markup, funding notices."""
 
+import io
 import json
 import re
 from collections import Counter
@@ -9,7 +10,9 @@ from uuid import uuid4
 
 from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.urls import reverse
+from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -28,6 +31,21 @@ def make_image(org, title):
     return Image.objects.create(
         title=title, file=get_test_image_file(filename=f"{org.slug}.png"), collection=org.collection
     )
+
+
+LOGO_RED = (200, 16, 46)
+
+
+def make_logo(org, size=(400, 200), colour=LOGO_RED):
+    """A plain 2:1 logo in the organization's collection, set as its logo."""
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", size, colour).save(buffer, format="PNG")
+    logo = Image.objects.create(
+        title="Logo", file=ImageFile(buffer, name="logo.png"), collection=org.collection
+    )
+    org.logo = logo
+    org.save()
+    return logo
 
 
 def make_document(org, title):

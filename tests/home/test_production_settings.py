@@ -79,3 +79,17 @@ def test_refuses_to_start_while_a_user_has_the_demo_password(django_user_model, 
     with pytest.raises(ImproperlyConfigured, match="boss"):
         refuse_demo_credentials()
     assert [error.id for error in demo_password_not_in_use(None)] == ["home.E001"]
+
+
+def test_database_connections_are_kept_and_checked_unless_told_otherwise():
+    show = (
+        "shell",
+        "--verbosity",
+        "0",
+        "-c",
+        "from django.db import connection; "
+        "print(connection.settings_dict['CONN_MAX_AGE'], connection.settings_dict['CONN_HEALTH_CHECKS'])",
+    )
+
+    assert run_manage(*show).stdout.split() == ["60", "True"]
+    assert run_manage(*show, DATABASE_CONN_MAX_AGE="0").stdout.split() == ["0", "True"]

@@ -18,7 +18,7 @@ def test_each_hostname_serves_its_own_organization(org_a, org_b, page_a, page_b)
 
     assert "Fundacja Alfa" in alfa
     assert "Stowarzyszenie Beta" not in alfa
-    assert "--primary:#2f5d3a" in alfa
+    assert "--color-primary:#2f5d3a;" in alfa
     assert 'href="/pl/o-fundacji/"' in alfa
     assert "Kim jesteśmy" not in alfa
 
@@ -138,7 +138,7 @@ def test_404_is_in_the_organizations_look_and_the_visitors_language(org_a):
     html = text_of(response)
     assert response.status_code == 404
     assert "Fundacja Alfa" in html
-    assert "--primary:#2f5d3a" in html
+    assert "--color-primary:#2f5d3a;" in html
     assert '<html lang="uk"' in html
     assert "Сторінку не знайдено" in html
 
@@ -158,7 +158,7 @@ def test_500_page_renders_without_the_database(org_a, django_assert_num_queries,
     html = response.content.decode()
     assert response.status_code == 500
     assert "Fundacja Alfa" in html
-    assert "--primary:#2f5d3a" in html
+    assert "--color-primary:#2f5d3a;" in html
     assert '<html lang="uk"' in html
     assert "Щось пішло не так" in html
 

@@ -103,17 +103,19 @@ def test_every_page_links_to_the_feeds_of_the_news_in_its_language(org_a, page_a
     about = text_of(visit(org_a, "/pl/o-fundacji/"))
     ukrainian = text_of(visit(org_a, "/uk/"))
 
+    # Absolute addresses: search engines ignore an hreflang link with a relative one.
+    origin = f"http://{org_a.site.hostname}"
     head = home[: home.index("</head>")]
     assert (
         '<link rel="alternate" type="application/rss+xml" title="Aktualności (RSS)" '
-        'hreflang="pl" href="/pl/aktualnosci/feed/rss/">' in head
+        f'hreflang="pl" href="{origin}/pl/aktualnosci/feed/rss/">' in head
     )
     assert (
         '<link rel="alternate" type="application/atom+xml" title="Aktualności (Atom)" '
-        'hreflang="pl" href="/pl/aktualnosci/feed/atom/">' in head
+        f'hreflang="pl" href="{origin}/pl/aktualnosci/feed/atom/">' in head
     )
-    assert 'href="/pl/aktualnosci/feed/rss/"' in about[: about.index("</head>")]
-    assert 'href="/uk/novyny/feed/rss/"' in ukrainian[: ukrainian.index("</head>")]
+    assert f'href="{origin}/pl/aktualnosci/feed/rss/"' in about[: about.index("</head>")]
+    assert f'href="{origin}/uk/novyny/feed/rss/"' in ukrainian[: ukrainian.index("</head>")]
 
 
 def test_no_feed_links_without_a_published_news_index(org_a):

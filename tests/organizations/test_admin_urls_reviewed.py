@@ -224,7 +224,6 @@ REVIEWED = {
             "wagtailsnippets_search_searchpromotion:add",
             "wagtailsnippetchoosers_news_newscategory:create",
             "wagtailsnippetchoosers_organizations_fundingnotice:create",
-            "wagtailsnippetchoosers_partners_partner:create",
             "wagtailsnippetchoosers_search_searchpromotion:create",
         ],
         OWNED_SNIPPET_FORM,

@@ -77,6 +77,18 @@ def test_strip_heading_names_the_role(org_a, partner_a):
     assert html.h2.get_text(strip=True) == "Patronat honorowy"
 
 
+@pytest.mark.parametrize(
+    ("language", "heading"), [("pl", "Organizatorzy"), ("uk", "Організатори"), ("en", "Organizers")]
+)
+def test_a_strip_names_the_organizers_as_the_events_help_text_offers(
+    org_a, partner_a, language, heading
+):
+    html = render(strip(partner_a, role=Role.ORGANIZERS), page=home_in(org_a, language))
+
+    assert html.h2.get_text(strip=True) == heading
+    assert STRIP.clean(strip(partner_a, role=Role.ORGANIZERS))["role"] == "organizers"
+
+
 def test_custom_heading_replaces_the_role(org_a, partner_a):
     value = strip(partner_a, role=Role.PARTNERS, custom_heading="Partnerzy Projektu Szkolimy NGO")
 

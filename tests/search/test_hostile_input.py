@@ -42,6 +42,27 @@ HOSTILE = [
     "\\",
 ]
 
+# One of each kind for the admin, whose ~20 searches all reduce what is typed with
+# core.search.words_of (tested below on every kind): quotes, operators, brackets, SQL, HTML,
+# NUL and control characters, length, emoji, LIKE wildcards and escapes.
+ADMIN_HOSTILE = [
+    "",
+    '"a"b"',
+    "*",
+    "-integracja",
+    "fundacja OR alfa",
+    "NEAR(alfa beta)",
+    "(",
+    "'; DROP TABLE wagtailcore_page; --",
+    "<script>alert(1)</script>",
+    "alfa\x00beta",
+    "\x01\x1f\x7f",
+    "a" * 10000,
+    "🙂",
+    "%",
+    "\\",
+]
+
 PUBLIC = [
     ("/pl/szukaj/", "q"),
     ("/pl/szukaj/", "page"),
@@ -108,7 +129,7 @@ def test_public_search_and_filters_answer_hostile_input_with_a_page(searchable, 
         assert client.get(path, {"q": text}).status_code == 301, path
 
 
-@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+@pytest.mark.parametrize("text", ADMIN_HOSTILE, ids=range(len(ADMIN_HOSTILE)))
 def test_admin_searches_answer_hostile_input_with_a_page(client, searchable, editor_a, text):
     client = Client(raise_request_exception=False)
     client.force_login(editor_a)

@@ -8,14 +8,23 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from tests.home.helpers import assert_refused, login
 from tests.partners.helpers import make_partner
-from tests.utils import add_content_page, make_staff
+from tests.utils import (
+    MAIL_SERVER_DOWN,
+    add_content_page,
+    make_due,
+    make_staff,
+    run_worker,
+    tasks_of,
+)
 from translations.models import TranslationRequest
+from translations.tasks import notify_translators_task
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +258,27 @@ def test_a_requested_translation_waits_as_a_draft_and_visitors_see_nothing_of_it
     # under the Ukrainian address, whatever the organization chose for incomplete ones.
     assert not translated.live
     assert translated.live_revision is None
+
+
+def test_the_translators_are_told_by_the_worker_after_the_commit_once_each(
+    client, editor_a, page_a, translators, task_queue, settings
+):
+    login(client, editor_a)
+    settings.EMAIL_BACKEND = MAIL_SERVER_DOWN
+
+    request_translation(client, page_a, ["uk"])
+    first, *_rest = tasks_of(notify_translators_task)
+    run_worker()  # the mail server is down: tried again later
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    make_due()
+    run_worker()
+    notify_translators_task.enqueue(*first.args_kwargs["args"])  # the same notice again
+    run_worker()
+
+    assert [m.to for m in mail.outbox] == [[translators["uk"].email]]
+    assert [task.status for task in tasks_of(notify_translators_task)] == [
+        TaskResultStatus.FAILED,
+        TaskResultStatus.SUCCESSFUL,
+        TaskResultStatus.SUCCESSFUL,
+    ]
+    assert [task.return_value for task in tasks_of(notify_translators_task)[1:]] == [1, 0]

@@ -20,7 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from events.choices import AccessAction
-from events.models import EventPage, OutgoingEmail, Registration, RegistrationAccessLog
+from events.models import EventPage, Registration, RegistrationAccessLog
+from events.models.event_page import over_by
 from events.models.registrations import new_cancel_token
 from events.pool import lock_pool
 from organizations.models import OrganizationSettings, RegistrationRetention
@@ -39,7 +40,7 @@ def ended_events(org, cutoff):
     if not roots:
         return EventPage.objects.none()
     return EventPage.objects.filter(
-        reduce(operator.or_, (Q(path__startswith=path) for path in roots)), end__lt=cutoff
+        reduce(operator.or_, (Q(path__startswith=path) for path in roots)), over_by(cutoff)
     )
 
 
@@ -58,7 +59,6 @@ def purge_event(org, event_id, now):
         # second run waits here, then finds nothing left to do.
         event = lock_pool(event_id)
         ids = list(due(org, [event.pk]).values_list("pk", flat=True))
-        OutgoingEmail.objects.filter(registration_id__in=ids).delete()
         if org.registration_retention == RegistrationRetention.ANONYMISE:
             done = sum(
                 # Each row only if still not anonymised (SQLite has no row lock to wait
