@@ -69,6 +69,10 @@ messages: $(BIN)/.installed | run-packages
 # and stops with it, however it stops. Without --reload: a reloading worker is a parent and
 # a child, and stopping the parent would leave the child running. Restart `make run` after
 # changing the code of a task.
+# The demo as the product behaves (config.settings.demo): DEBUG off, so a wrong address gets
+# the organization's own 404; the sites' links carry $(PORT).
+run: export DJANGO_SETTINGS_MODULE = config.settings.demo
+run: export PORT := $(PORT)
 run: $(BIN)/.installed messages
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py demo --port $(PORT)

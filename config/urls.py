@@ -26,9 +26,9 @@ urlpatterns = [
     path("", home_views.language_redirect, name="language_redirect"),
 ]
 
-if settings.DEBUG:
-    # Uploaded files in development; in production the web server serves them the same way
-    # (README, Production).
+if getattr(settings, "SERVE_MEDIA", settings.DEBUG):
+    # Uploaded files in development and in the demo (config.settings.demo, DEBUG off); in
+    # production the web server serves them the same way (README, Production).
     urlpatterns.append(
         re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", home_views.serve_media)
     )

@@ -1,525 +1,86 @@
-"""Demo organizations built in code from texts like those in shared/seeds/.
+"""The demo organizations, built from the texts in home/demo_content/ (one TOML file per
+organization and language; see home/demo_content/README.md).
 
-`manage.py demo` runs this; it is idempotent: a second run keeps what is there.
-Translations go through wagtail-localize (string by string), exactly as a
+`manage.py demo` runs this; it is idempotent: a second run keeps what is there, `--force`
+removes the demo organizations and builds them again. Everything goes through the APIs an
+editor's actions use: create_organization, pages added and published through revisions,
+snippets saved, and translations through wagtail-localize (string by string), exactly as a
 translator's work would, so the translation editor shows them as translated.
+
+Dates are counted from the day of the build (`[dates]` in each organization's file), and
+the texts name them through placeholders ({meeting}, {forum:dm}), written out in each
+language, so that a text never names another day than its event's.
+
+The logos and illustrations are drawn here with Pillow (simple shapes in the
+organization's colours): nothing is downloaded and no image is kept in the repository.
 """
 
 import datetime
+import html
 import json
+import random
+import re
+import time
+import tomllib
+from contextlib import contextmanager
+from io import BytesIO
+from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import formats, translation
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images.models import Image
+from wagtail.models import Collection, Page, Site, Workflow
 
 from core.dates import WARSAW
-from events.choices import RegistrationMode
 from events.models import EventIndexPage, EventPage
 from news.models import ArticlePage, NewsCategory, NewsIndexPage
-from organizations.models import locale_for
-from organizations.provisioning import create_organization, group_name, translate_and_publish
-from organizations.standard_pages import ABOUT, CONTACT, PRIVACY_POLICY, STANDARD_PAGES
+from organizations.models import FundingNotice, OrganizationGroup, OrganizationSettings, locale_for
+from organizations.provisioning import (
+    create_organization,
+    group_name,
+    translate_and_publish,
+    workflow_name,
+)
+from organizations.standard_pages import ABOUT, CONTACT, PRIVACY_POLICY
 from partners.models import Partner
 
 from .models import ContentPage
 
-# Each text is (Polish, Ukrainian, English).
-DEMO_ORGANIZATIONS = [
-    {
-        "slug": "m6",
-        "name": "Fundacja Studio M6",
-        "short_name": "Studio M6",
-        "initials": "M6",
-        "hostname": "m6.localhost",
-        "languages": ["pl", "uk", "en"],
-        "primary_colour": "#1d4e89",
-        "accent_colour": "#a4262c",
-        "contact_email": "kontakt@m6.localhost",
-        "phone": "+48 56 000 00 00",
-        "address": "ul. Mostowa 6\n87-100 Toruń",
-        "facebook_url": "https://www.facebook.com/",
-        "instagram_url": "https://www.instagram.com/",
-        "newsletter_url": "https://m6.localhost/newsletter/",
-        "donate_url": "https://m6.localhost/wesprzyj/",
-        "footer_text": (
-            "Fundacja Studio M6 wspiera organizacje pracujące z osobami z doświadczeniem "
-            "migracji w województwie kujawsko-pomorskim.",
-            "Фундація Studio M6 підтримує організації, які працюють з людьми з досвідом "
-            "міграції в Куявсько-Поморському воєводстві.",
-            "The Studio M6 Foundation supports organisations working with people with "
-            "migration experience in the Kuyavian-Pomeranian region.",
-        ),
-        "home": {
-            "intro": (
-                "Wspieramy organizacje i instytucje pracujące z osobami z doświadczeniem "
-                "migracji w województwie kujawsko-pomorskim.",
-                "Ми підтримуємо організації та установи, які працюють з людьми з досвідом "
-                "міграції в Куявсько-Поморському воєводстві.",
-                "We support organisations and institutions working with people with "
-                "migration experience in the Kuyavian-Pomeranian region.",
-            ),
-            "body": [
-                (
-                    "Porozmawiajmy o integracji",
-                    "Поговорімо про інтеграцію",
-                    "Let's talk about integration",
-                ),
-                (
-                    "Zapraszamy organizacje i instytucje na spotkanie, które ma posłużyć diagnozie "
-                    "problemów i wspólnemu wypracowaniu mechanizmów integracyjnych dla gmin.",
-                    "Запрошуємо організації та установи на зустріч, яка допоможе визначити "
-                    "проблеми та спільно напрацювати механізми інтеграції для громад.",
-                    "We invite organisations and institutions to a meeting to diagnose problems "
-                    "and jointly develop integration mechanisms for municipalities.",
-                ),
-            ],
-        },
-    },
-    {
-        "slug": "konsorcjum",
-        "name": "Konsorcjum Migracyjne",
-        "short_name": "Konsorcjum",
-        "initials": "KM",
-        "hostname": "konsorcjum.localhost",
-        "languages": ["pl", "uk"],
-        "primary_colour": "#2f5d3a",
-        "accent_colour": "#6b3fa0",
-        "contact_email": "biuro@konsorcjum.localhost",
-        "phone": "+48 22 000 00 00",
-        "address": "Warszawa",
-        "linkedin_url": "https://www.linkedin.com/",
-        "youtube_url": "https://www.youtube.com/",
-        "footer_text": (
-            "Konsorcjum Migracyjne zrzesza organizacje z całej Polski działające na rzecz osób "
-            "migrujących.",
-            "Міграційний консорціум об'єднує організації з усієї Польщі, які діють на користь "
-            "людей з досвідом міграції.",
-            "The Migration Consortium brings together organisations from all over Poland "
-            "working for people on the move.",
-        ),
-        "home": {
-            "intro": (
-                "Solidarność, godność, empatia: organizacje z całej Polski działające na "
-                "rzecz osób migrujących.",
-                "Солідарність, гідність, емпатія: організації з усієї Польщі, які діють на "
-                "користь людей з досвідом міграції.",
-                "Solidarity, dignity, empathy: organisations from all over Poland working "
-                "for people on the move.",
-            ),
-            "body": [
-                (
-                    "Za nami III Forum Współpracy i Integracji",
-                    "Відбувся III Форум співпраці та інтеграції",
-                    "The 3rd Forum of Cooperation and Integration is behind us",
-                ),
-                (
-                    "Nic co nas dotyczy, nie może się zadziać bez nas. Dlatego rzecznictwu "
-                    "poświęciliśmy część pierwszego dnia Forum.",
-                    "Ніщо, що нас стосується, не може відбутися без нас. Тому адвокації ми "
-                    "присвятили частину першого дня Форуму.",
-                    "Nothing about us without us. That is why we devoted part of the first "
-                    "day of the Forum to advocacy.",
-                ),
-            ],
-        },
-    },
-]
-
-# What the demo writes in place of the [placeholders] of the standard pages that
-# create_organization made as drafts, in Polish, Ukrainian and English; the rest of their
-# text stays as it was made, translations included.
-DEMO_PAGE_FILLS = {
-    ABOUT.body[1][1]: (
-        "Pracujemy z osobami z doświadczeniem migracji i uchodźstwa oraz z organizacjami, "
-        "które je wspierają.",
-        "Ми працюємо з людьми з досвідом міграції та біженства, а також з організаціями, "
-        "які їх підтримують.",
-        "We work with people with experience of migration and refuge, and with the "
-        "organisations that support them.",
-    ),
-    ABOUT.body[3][1]: (
-        "W zespole pracują osoby z Polski, Ukrainy i Białorusi: prawniczki, psycholożki i "
-        "animatorzy kultury.",
-        "У команді працюють люди з Польщі, України та Білорусі: юристки, психологині та "
-        "аніматори культури.",
-        "Our team are people from Poland, Ukraine and Belarus: lawyers, psychologists and "
-        "cultural animators.",
-    ),
-    ABOUT.body[5][1]: (
-        "Organizacja pozarządowa wpisana do Krajowego Rejestru Sądowego (dane przykładowe).",
-        "Громадська організація, внесена до Національного судового реєстру (приклад).",
-        "A non-governmental organisation in the National Court Register (sample data).",
-    ),
-    CONTACT.body[1][1]: (
-        "Biuro jest otwarte od poniedziałku do piątku w godzinach 10–16; wejście bez schodów.",
-        "Офіс працює з понеділка по п'ятницю з 10:00 до 16:00; вхід без сходів.",
-        "The office is open Monday to Friday, 10:00–16:00; the entrance has no steps.",
-    ),
-    CONTACT.body[3][1]: (
-        "Rozmawiamy po polsku, ukraińsku, rosyjsku i angielsku.",
-        "Ми розмовляємо польською, українською, російською та англійською.",
-        "We speak Polish, Ukrainian, Russian and English.",
-    ),
-    PRIVACY_POLICY.body[1][1]: (
-        "Administratorem danych jest organizacja prowadząca tę stronę; jej adres znajdziesz "
-        "na stronie Kontakt.",
-        "Адміністратором даних є організація, яка веде цей сайт; її адресу ви знайдете на "
-        "сторінці «Контакти».",
-        "The data controller is the organisation that runs this site; its address is on the "
-        "Contact page.",
-    ),
-    PRIVACY_POLICY.body[5][1]: (
-        "Zgłoszenia usuwamy 30 dni po zakończeniu wydarzenia.",
-        "Реєстрації ми видаляємо через 30 днів після завершення події.",
-        "We delete registrations 30 days after the event ends.",
-    ),
-}
-
-# A news report, from shared/seeds/konsorcjum-forum-report.txt.
-QUOTED = "Konsorcjum Migracyjne"
-DEMO_CATEGORY = {"slug": "aktualnosci", "name": ("Aktualności", "Новини", "News")}
-DEMO_GUESTS = [
-    (
-        ("Joanna Sosnowska", "Йоанна Сосновська", "Joanna Sosnowska"),
-        (
-            "Kierownik Zespołu Koordynacji Działań na Rzecz Cudzoziemców",
-            "Керівниця Групи координації діяльності на користь іноземців",
-            "Head of the Team for Coordinating Activities for Foreigners",
-        ),
-        (
-            "Urząd m. st. Warszawy, Biuro Współpracy Międzynarodowej",
-            "Управління міста Варшави, Бюро міжнародної співпраці",
-            "Warsaw City Hall, International Cooperation Office",
-        ),
-    ),
-    (
-        ("Mateusz Płoskonka", "Матеуш Плосконка", "Mateusz Płoskonka"),
-        (
-            "Zastępca Dyrektora Wydziału Polityki Społecznej i Zdrowia",
-            "Заступник директора Департаменту соціальної політики та охорони здоров'я",
-            "Deputy Director of the Social Policy and Health Department",
-        ),
-        ("Urząd Miasta Krakowa", "Міська рада Кракова", "Kraków City Hall"),
-    ),
-    (
-        ("Piotr Choroś", "Пйотр Хорось", "Piotr Choroś"),
-        ("Dyrektor", "Директор", "Director"),
-        (
-            "Urząd Miasta Lublin, Biuro Partycypacji Społecznej",
-            "Міська рада Любліна, Бюро громадської участі",
-            "Lublin City Hall, Social Participation Office",
-        ),
-    ),
-]
-DEMO_ARTICLE = {
-    "slug": "za-nami-iii-forum-wspolpracy-i-integracji",
-    "date": datetime.date(2023, 12, 5),
-    "tags": ["forum", "rzecznictwo"],
-    "title": (
-        "Za nami III Forum Współpracy i Integracji",
-        "Відбувся III Форум співпраці та інтеграції",
-        "The 3rd Forum of Cooperation and Integration is behind us",
-    ),
-    "intro": (
-        "Solidarność, godność, empatia… to tylko niektóre z wartości przyświecających w "
-        "codziennej pracy organizacjom biorącym udział w III Forum Współpracy i Integracji, "
-        "które odbyło się na przełomie listopada i grudnia 2023 roku w Warszawie.",
-        "Солідарність, гідність, емпатія… це лише деякі з цінностей, якими у щоденній роботі "
-        "керуються організації – учасниці III Форуму співпраці та інтеграції, що відбувся "
-        "на межі листопада та грудня 2023 року у Варшаві.",
-        "Solidarity, dignity, empathy… these are just some of the values that guide the "
-        "everyday work of the organisations taking part in the 3rd Forum of Cooperation and "
-        "Integration, held in Warsaw at the turn of November and December 2023.",
-    ),
-    "opening": (
-        "To właśnie od nazwania i omówienia tych wartości zaczęło się kolejne już spotkanie "
-        "liderów i liderek organizacji z całej Polski, działających na rzecz osób migrujących. "
-        "Dziękujemy partnerom wydarzenia – Unii Metropolii Polskich oraz NGO Forum Razem.",
-        "Саме з того, щоб назвати й обговорити ці цінності, розпочалася чергова зустріч "
-        "лідерів і лідерок організацій з усієї Польщі, які діють на користь людей з досвідом "
-        "міграції. Дякуємо партнерам заходу – Союзу польських метрополій та NGO Forum Razem.",
-        "Naming and discussing these values is how this latest meeting of leaders of "
-        "organisations from all over Poland working for people on the move began. We thank "
-        "the event's partners, the Union of Polish Metropolises and NGO Forum Razem.",
-    ),
-    "advocacy_heading": (
-        "Rzecznictwo i polityka migracyjna",
-        "Адвокація та міграційна політика",
-        "Advocacy and migration policy",
-    ),
-    "advocacy": (
-        "Kierując się tymi wartościami, dążymy do stworzenia przyjaznych i bezpiecznych "
-        "warunków do życia dla wszystkich cudzoziemców i cudzoziemek. Aby tak się stało, nasz "
-        "głos musi być silny i słyszalny dla decydentów politycznych.",
-        "Керуючись цими цінностями, ми прагнемо створити дружні та безпечні умови життя для "
-        "всіх іноземців та іноземок. Для цього наш голос має бути сильним і почутим тими, хто "
-        "ухвалює політичні рішення.",
-        "Guided by these values, we strive to create welcoming and safe living conditions for "
-        "all foreigners. For that to happen, our voice must be strong and heard by political "
-        "decision-makers.",
-    ),
-    "quote": (
-        "Nic co nas dotyczy, nie może się zadziać bez nas.",
-        "Ніщо, що нас стосується, не може відбутися без нас.",
-        "Nothing that concerns us can happen without us.",
-    ),
-    "workshop": (
-        "Dlatego rzecznictwu poświęciliśmy kolejną część pierwszego dnia Forum. Warsztat "
-        "podnoszący nasze kompetencje przeprowadziła Monika Matus z Lekarzy bez Granic.",
-        "Тому адвокації ми присвятили наступну частину першого дня Форуму. Семінар, що "
-        "підвищив наші компетенції, провела Моніка Матус з організації «Лікарі без кордонів».",
-        "That is why we devoted the next part of the first day of the Forum to advocacy. A "
-        "workshop to build our skills was led by Monika Matus of Médecins Sans Frontières.",
-    ),
-    "panel_heading": (
-        "Samorządy i organizacje społeczne zmieniają świat",
-        "Громади та громадські організації змінюють світ",
-        "Local governments and civil society organisations change the world",
-    ),
-    "panel": (
-        "Kolejnego dnia Anna Dąbrowska moderowała dyskusję o lekcjach, jakie samorządy "
-        "wyniosły z przybycia uchodźców i uchodźczyń z Ukrainy do Polski.",
-        "Наступного дня Анна Домбровська модерувала дискусію про уроки, які органи місцевого "
-        "самоврядування винесли з приїзду біженців і біженок з України до Польщі.",
-        "The next day Anna Dąbrowska moderated a discussion on the lessons local governments "
-        "learned from the arrival of refugees from Ukraine in Poland.",
-    ),
-    "guests_heading": ("Naszymi gośćmi byli", "Нашими гостями були", "Our guests were"),
-    "thanks": (
-        "Dziękujemy Jolancie Steciuk oraz Aleksandrze Fertlińskiej za przygotowanie programu "
-        "spotkania.",
-        "Дякуємо Йоланті Стецюк та Александрі Фертлінській за підготовку програми зустрічі.",
-        "We thank Jolanta Steciuk and Aleksandra Fertlińska for preparing the programme of "
-        "the meeting.",
-    ),
-}
-
-# An event announcement, from shared/seeds/studio-m6-event.txt.
-DEMO_EVENT = {
-    "organization": "m6",
-    "slug": "porozmawiajmy-o-integracji",
-    # The seed's 14 December 2023, 9:30–15:30, moved to the coming 14 December so that the
-    # demo shows an upcoming event open for registration.
-    "month_day": (12, 14),
-    "times": (datetime.time(9, 30), datetime.time(15, 30)),
-    "street_address": "ul. Mostowa 6",
-    "postal_code": "87-100",
-    "city": "Toruń",
-    # "Ograniczona liczba miejsc stacjonarnych. Obowiązuje rejestracja."
-    "capacity": 30,
-    "title": (
-        "Porozmawiajmy o integracji",
-        "Поговорімо про інтеграцію",
-        "Let's talk about integration",
-    ),
-    "venue_name": (
-        "kawiarnia społeczna PERS",
-        "соціальна кав'ярня PERS",
-        "PERS social café",
-    ),
-    "intro": (
-        "Fundacja Studio M6 zaprasza 14 grudnia 2023 r. na wydarzenie pt. „Porozmawiajmy o "
-        "integracji”, które ma posłużyć dokonaniu diagnozy i próby wypracowania propozycji "
-        "rozwiązań napotykanym problemom przez organizacje/instytucje pracujące z osobami z "
-        "doświadczeniem migracji oraz wspólnemu wypracowaniu propozycji mechanizmów "
-        "integracyjnych, które mogą być implementowane w gminach województwa "
-        "kujawsko-pomorskiego.",
-        "Фундація Studio M6 запрошує 14 грудня 2023 року на захід «Поговорімо про "
-        "інтеграцію», мета якого — визначити проблеми, з якими стикаються організації та "
-        "установи, що працюють з людьми з досвідом міграції, спробувати напрацювати їх "
-        "розв'язання, а також спільно запропонувати механізми інтеграції, які можна "
-        "впровадити в громадах Куявсько-Поморського воєводства.",
-        "On 14 December 2023 the Studio M6 Foundation invites you to “Let's talk about "
-        "integration”, a meeting to diagnose the problems faced by organisations and "
-        "institutions working with people with migration experience, to work out solutions, "
-        "and to jointly propose integration mechanisms for the municipalities of the "
-        "Kuyavian-Pomeranian region.",
-    ),
-    "why_heading": ("Dlaczego takie spotkanie?", "Чому така зустріч?", "Why this meeting?"),
-    "why": (
-        "W województwie kujawsko-pomorskim w okresie od lutego 2022 r. powstały nowe "
-        "organizacje pozarządowe, które aktywnie włączyły się nie tylko w działania pomocowe, "
-        "dedykowane dla osób z doświadczeniem migracji i uchodźstwa, ale przede wszystkim "
-        "integrują lokalne społeczności i animują działania na rzecz włączenia społecznego. "
-        "W tym samym okresie do udziału w programie SZKOLIMY NGO (prowadzonym przez Fundację "
-        "Studio M6) zgłosiły się trzy takie organizacje.",
-        "У Куявсько-Поморському воєводстві з лютого 2022 року з'явилися нові громадські "
-        "організації, які активно долучилися не лише до допомоги людям з досвідом міграції "
-        "та біженства, а передусім інтегрують місцеві громади та розвивають діяльність задля "
-        "соціального залучення. У цей же період до програми SZKOLIMY NGO (яку веде Фундація "
-        "Studio M6) зголосилися три такі організації.",
-        "Since February 2022 new non-governmental organisations have been set up in the "
-        "Kuyavian-Pomeranian region. They have not only joined in helping people with "
-        "experience of migration and refuge, but above all they integrate local communities "
-        "and lead work for social inclusion. In the same period three such organisations "
-        "joined the SZKOLIMY NGO programme run by the Studio M6 Foundation.",
-    ),
-    "problems": (
-        "Wszystkie z tych organizacji ściągają znaczące środki zewnętrzne do gmin województwa "
-        "na działania integracyjne i pomocowe. Osoby nimi zarządzające, po okresie 20 miesięcy "
-        "działania, mają ogromną bazę wiedzy oraz listę problemów, z jakimi spotkały się "
-        "podczas działań: we współpracy z innymi NGO, gminami, społecznościami i instytucjami "
-        "oraz wynikających z braku polityk integracyjnych na poziomie krajowym.",
-        "Усі ці організації залучають до громад воєводства значні зовнішні кошти на "
-        "інтеграцію та допомогу. Після 20 місяців роботи їхні керівники мають величезну базу "
-        "знань і перелік проблем, з якими вони зіткнулися: у співпраці з іншими НУО, "
-        "громадами, спільнотами та установами, а також через відсутність інтеграційної "
-        "політики на національному рівні.",
-        "All of them bring significant outside funds for integration and aid to the region's "
-        "municipalities. After 20 months of work, the people who run them have a great deal "
-        "of knowledge and a list of the problems they met: in cooperation with other NGOs, "
-        "municipalities, communities and institutions, and from the lack of integration "
-        "policies at national level.",
-    ),
-    "voice": (
-        "Organizatorom zależy na głosie organizacji i ich włączeniu się w rozmowę z "
-        "interesariuszami i interesariuszkami zmiany jako instytucji nadzorujących "
-        "środki/programy dot. integracji i spójności społecznej.",
-        "Організаторам важливо почути голос організацій і залучити їх до розмови із "
-        "зацікавленими сторонами змін — установами, що опікуються коштами та програмами у "
-        "сфері інтеграції та соціальної згуртованості.",
-        "The organisers want to hear the organisations' voice and bring them into the "
-        "conversation with the stakeholders of change: the institutions that oversee funds "
-        "and programmes for integration and social cohesion.",
-    ),
-    "moderator": (
-        "Rozmowy poprowadzi Pracownia Zrównoważonego Rozwoju.",
-        "Розмову модеруватиме Майстерня сталого розвитку.",
-        "The discussions will be moderated by Pracownia Zrównoważonego Rozwoju.",
-    ),
-    # (role, custom heading, partners' names), as the announcement lists them.
-    "partners": [
-        ("", ("Organizator", "Організатор", "Organiser"), ["Fundacja Studio M6"]),
-        (
-            "patronage",
-            None,
-            ["Fundacja Stocznia", "Fundacja Batorego (akcja „Masz Głos”)", "Fundacja NESST"],
-        ),
-        (
-            "honorary_patronage",
-            None,
-            ["Konsul Honorowy Ukrainy w Bydgoszczy Krzysztof Sikora"],
-        ),
-        (
-            "partners",
-            None,
-            [
-                "Ashoka w Polsce i Fundusz Tutaj",
-                "Fundacja Emic",
-                "Fundacja KOSMOS (Centrum Integracji ŁĄCZNIK)",
-                "Fundacja Dobra dla Dobra",
-                "Pracownia Zrównoważonego Rozwoju",
-            ],
-        ),
-        (
-            "",
-            (
-                "Partnerzy Projektu Szkolimy NGO",
-                "Партнери проєкту «Szkolimy NGO»",
-                "Partners of the Szkolimy NGO project",
-            ),
-            [
-                "Ośrodek Wsparcia Ekonomii Społecznej w Toruniu",
-                "Regionalny Ośrodek Polityki Społecznej w Toruniu",
-            ],
-        ),
-        (
-            "",
-            ("Współpraca informacyjna", "Інформаційна співпраця", "Information partner"),
-            ["Gmina Miasta Toruń"],
-        ),
-    ],
-}
-
-# The partners' names in Polish, Ukrainian and English, as each partner writes them.
-DEMO_PARTNER_NAMES = {
-    names[0]: names
-    for names in [
-        ("Fundacja Studio M6", "Фундація Studio M6", "Studio M6 Foundation"),
-        ("Fundacja Stocznia", "Фундація «Стоцня»", "Stocznia Foundation"),
-        (
-            "Fundacja Batorego (akcja „Masz Głos”)",
-            "Фундація імені Стефана Баторія (акція «Маш Ґлос»)",
-            "Stefan Batory Foundation (the “Masz Głos” campaign)",
-        ),
-        ("Fundacja NESST", "Фундація NESST", "NESST Foundation"),
-        (
-            "Konsul Honorowy Ukrainy w Bydgoszczy Krzysztof Sikora",
-            "Почесний консул України в Бидгощі Кшиштоф Сікора",
-            "Honorary Consul of Ukraine in Bydgoszcz, Krzysztof Sikora",
-        ),
-        (
-            "Ashoka w Polsce i Fundusz Tutaj",
-            "Ashoka в Польщі та Фонд «Тутай»",
-            "Ashoka Poland and the Tutaj Fund",
-        ),
-        ("Fundacja Emic", "Фундація Emic", "Emic Foundation"),
-        (
-            "Fundacja KOSMOS (Centrum Integracji ŁĄCZNIK)",
-            "Фундація KOSMOS (Центр інтеграції «Лончнік»)",
-            "KOSMOS Foundation (ŁĄCZNIK Integration Centre)",
-        ),
-        ("Fundacja Dobra dla Dobra", "Фундація «Добро для добра»", "Dobra dla Dobra Foundation"),
-        (
-            "Pracownia Zrównoważonego Rozwoju",
-            "Майстерня сталого розвитку",
-            "Sustainable Development Workshop",
-        ),
-        (
-            "Ośrodek Wsparcia Ekonomii Społecznej w Toruniu",
-            "Центр підтримки соціальної економіки в Торуні",
-            "Social Economy Support Centre in Toruń",
-        ),
-        (
-            "Regionalny Ośrodek Polityki Społecznej w Toruniu",
-            "Регіональний центр соціальної політики в Торуні",
-            "Regional Social Policy Centre in Toruń",
-        ),
-        ("Gmina Miasta Toruń", "Міська гміна Торунь", "Municipality of Toruń"),
-    ]
-}
-
-# Not yet translated, from shared/seeds/inna-przestrzen-forum.txt: an article and an event
-# of Studio M6 in Polish only, so that the demo shows how /uk/ and /en/ list and open them.
-POLISH_ONLY_ARTICLE = {
-    "slug": "forum-w-lublinie-startujemy-jutro",
-    "title": "Forum w Lublinie – startujemy jutro!",
-    "date": datetime.date(2014, 3, 20),
-    "intro": (
-        "Przypominamy, że od jutra do niedzieli w Lublinie trwa drugie międzysektorowe i "
-        "międzymiastowe Forum ds. Lokalnych Polityk Migracyjnych. Dołącz do nas!"
-    ),
-    "body": (
-        "Celem forum jest wsparcie dla tworzenia nowoczesnych i otwartych polityk integracji "
-        "imigrantów na poziomie lokalnym w Polsce w oparciu o praktyczne doświadczenia "
-        "współpracy międzysektorowej.",
-        "Forum ma charakter roboczy: jego uczestnicy i uczestniczki pracując w niewielkich "
-        "grupach wypracowują konkretne plany działań i rekomendacje w ramach grup roboczych "
-        "forum.",
-    ),
-}
-POLISH_ONLY_EVENT = {
-    "slug": "forum-lokalnych-polityk-migracyjnych",
-    "title": "Forum ds. Lokalnych Polityk Migracyjnych",
-    # The seed's 21–23 March, in the coming year.
-    "month_day": (3, 21),
-    "days": 3,
-    "venue_name": "Akademickie Centrum Kultury „Chatka Żaka”",
-    "city": "Lublin",
-    "capacity": 70,
-    "intro": (
-        "Trzydniowa ogólnopolska konferencja o politykach integracyjnych w polskich miastach: "
-        "blisko 70 osób z instytucji publicznych, samorządów oraz organizacji pozarządowych "
-        "z Polski i Europy."
-    ),
-    "body": (
-        "Forum ma charakter roboczy – przez trzy dni uczestnicy pracują w grupach tematycznych "
-        "(m.in. edukacja dzieci cudzoziemskich, oferta polskich miast dla studentów z "
-        "zagranicy)."
-    ),
-}
-
+CONTENT = Path(__file__).resolve().parent / "demo_content"
+# The organizations in the order they are made: the first is the default site (localhost).
+DEMO_SLUGS = ["m6", "konsorcjum", "innaprzestrzen"]
 DEMO_ROLES = ["editors", "moderators", "translators", "registrations"]
-LANGUAGE_INDEX = {"pl": 0, "uk": 1, "en": 2}
+
+# Where the [about], [contact] and [privacy] texts of a file go: the [placeholders] of the
+# standard pages create_organization made.
+STANDARD_FILLS = {
+    "about": (ABOUT, {"mission": 1, "team": 3, "registration": 5}),
+    "contact": (CONTACT, {"office": 1, "languages": 3}),
+    "privacy": (PRIVACY_POLICY, {"controller": 1, "retention": 5}),
+}
+
+# Illustrations: small, quickly made JPEGs; the logo a PNG monogram.
+ILLUSTRATION_SIZE = (1200, 675)
+LOGO_SIZE = 512
+
+
+def load_content(slug, language):
+    path = CONTENT / f"{slug}.{language}.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as file:
+        return tomllib.load(file)
+
+
+DEMO_ORGANIZATIONS = [load_content(slug, "pl")["organization"] for slug in DEMO_SLUGS]
 
 
 def demo_usernames():
@@ -533,337 +94,667 @@ def demo_username(slug, role):
     return f"{slug}-{role.rstrip('s')}"
 
 
-def build_demo(stdout=None):
-    """Create the demo organizations, their pages, translations and users.
+# Dates ----------------------------------------------------------------------------------
 
-    Deliberately not one transaction: wagtail-localize publishes translations when
-    the transaction commits, from page objects it loaded earlier, so a long
-    transaction that adds child pages would publish home pages with a stale tree.
-    Each organization is created atomically by create_organization.
-    """
-    write = stdout.write if stdout else (lambda _msg: None)
-    User = get_user_model()
-    admin, created = User.objects.get_or_create(
-        username=settings.DEMO_ADMIN_USERNAME,
-        defaults={"is_superuser": True, "is_staff": True, "email": "admin@localhost"},
-    )
-    if created:
-        admin.set_password(settings.DEMO_ADMIN_PASSWORD)
-        admin.save()
-    for definition in DEMO_ORGANIZATIONS:
-        result = create_organization(
-            name=definition["name"],
-            slug=definition["slug"],
-            hostname=definition["hostname"],
-            languages=definition["languages"],
-            user=admin,
-        )
-        org = result.settings
-        if result.created:
-            _fill_organization(org, definition, admin)
-            write(f"Created demo organization {org.name} ({org.site.hostname}).")
+PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
+DATE_FORMATS = {"": "j E Y", "dm": "j E", "year": "Y", "day": "j"}
+
+
+def demo_dates(definition, today=None):
+    """The organization's named days, counted from `today` (Warsaw time)."""
+    today = today or datetime.datetime.now(WARSAW).date()
+    return {
+        name: today + datetime.timedelta(days=offset)
+        for name, offset in definition.get("dates", {}).items()
+    }
+
+
+def _day(value, dates, today):
+    if isinstance(value, str):
+        return dates[value]
+    return today + datetime.timedelta(days=value)
+
+
+def _substitute(value, language, dates):
+    """The data with every {date} placeholder written out in `language`."""
+    if isinstance(value, str):
+
+        def replace(match):
+            name, style = match.group(1), match.group(2) or ""
+            if name not in dates:
+                return match.group(0)
+            with translation.override(language):
+                return formats.date_format(dates[name], DATE_FORMATS[style])
+
+        return PLACEHOLDER.sub(replace, value)
+    if isinstance(value, dict):
+        return {key: _substitute(item, language, dates) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_substitute(item, language, dates) for item in value]
+    return value
+
+
+# Text ----------------------------------------------------------------------------------
+
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _inline(text):
+    return BOLD.sub(r"<b>\1</b>", html.escape(" ".join(text.split()), quote=False))
+
+
+def _segments(text):
+    """The paragraphs and list items of a `text` block, as wagtail-localize splits them:
+    [(tag, inner HTML)]; lines starting with "- " are list items."""
+    found = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.strip().splitlines()]
+        if lines and all(line.startswith("- ") for line in lines):
+            found += [("li", _inline(line[2:])) for line in lines]
         else:
-            write(f"Demo organization {org.name} already exists; kept as it is.")
-        for role in DEMO_ROLES:
-            # The demo's translator translates into Ukrainian.
-            language = "uk" if role == "translators" else ""
-            _demo_user(definition["slug"], role, group_name(org.name, role, language))
-    return admin
+            found.append(("p", _inline(" ".join(lines))))
+    return found
 
 
-def _demo_user(slug, role, group):
-    from django.contrib.auth.models import Group
+def _rich_text(text):
+    out, in_list = [], False
+    for tag, inner in _segments(text):
+        if tag == "li" and not in_list:
+            out.append("<ul>")
+        if tag != "li" and in_list:
+            out.append("</ul>")
+        in_list = tag == "li"
+        out.append(f"<{tag}>{inner}</{tag}>")
+    if in_list:
+        out.append("</ul>")
+    return "".join(out)
 
-    User = get_user_model()
-    user, created = User.objects.get_or_create(
-        username=demo_username(slug, role),
-        defaults={"email": f"{demo_username(slug, role)}@localhost"},
-    )
-    if created:
-        user.set_password(settings.DEMO_ADMIN_PASSWORD)
-        user.save()
-        user.groups.add(Group.objects.get(name=group))
-    return user
+
+def _pairs(original, translated, language, found, rich=False):
+    """{Polish string: {language: translation}} for every string `translated` gives, found
+    where the two structures agree; rich text paragraph by paragraph."""
+    if isinstance(original, str) and isinstance(translated, str):
+        if rich:
+            for (_t1, source), (_t2, target) in zip(
+                _segments(original), _segments(translated), strict=False
+            ):
+                found.setdefault(source, {})[language] = target
+        else:
+            source = " ".join(original.split())
+            for key in {source, html.escape(source, quote=False), html.escape(source)}:
+                found.setdefault(key, {})[language] = " ".join(translated.split())
+    elif isinstance(original, dict) and isinstance(translated, dict):
+        for key, item in original.items():
+            if key in translated:
+                _pairs(item, translated[key], language, found, rich=key in RICH_KEYS)
+    elif isinstance(original, list) and isinstance(translated, list):
+        for one, other in zip(original, translated, strict=False):
+            _pairs(one, other, language, found, rich=rich)
+    return found
 
 
-def demo_logo(org, text, colour):
-    """A square logo with the organization's initials, drawn here (no files to ship)."""
-    from io import BytesIO
+# Keys whose strings are rich text (paragraphs, lists, **bold**).
+RICH_KEYS = {"text", "notice", "disclaimer"}
 
-    from django.core.files.images import ImageFile
-    from PIL import Image as PillowImage
-    from PIL import ImageDraw, ImageFont
-    from wagtail.images.models import Image
 
-    canvas = PillowImage.new("RGB", (256, 256), colour)
+# Images ----------------------------------------------------------------------------------
+
+
+def _rgb(colour):
+    colour = colour.lstrip("#")
+    return tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def _mix(one, other, share):
+    return tuple(round(a + (b - a) * share) for a, b in zip(one, other, strict=True))
+
+
+def draw_illustration(seed, primary, accent, motif):
+    """A simple geometric illustration in the organization's colours."""
+    width, height = ILLUSTRATION_SIZE
+    rng = random.Random(seed)
+    primary, accent = _rgb(primary), _rgb(accent)
+    white = (255, 255, 255)
+    canvas = PillowImage.new("RGB", ILLUSTRATION_SIZE, _mix(primary, white, 0.85))
     draw = ImageDraw.Draw(canvas)
-    font = ImageFont.load_default(size=110)
-    draw.text((128, 128), text, fill="white", font=font, anchor="mm")
+    palette = [primary, accent, _mix(primary, white, 0.5), _mix(accent, white, 0.45), white]
+    if motif == "circles":  # people around a table, seen from above
+        draw.ellipse((width * 0.3, height * 0.2, width * 0.7, height * 0.8), fill=palette[2])
+        for index in range(10):
+            angle = index / 10 * 6.283
+            x = width / 2 + width * 0.27 * __import__("math").cos(angle)
+            y = height / 2 + height * 0.4 * __import__("math").sin(angle)
+            r = rng.randint(38, 52)
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=palette[index % 2])
+    elif motif == "city":  # a skyline
+        x = 0
+        while x < width:
+            w = rng.randint(70, 160)
+            h = rng.randint(int(height * 0.25), int(height * 0.8))
+            draw.rectangle((x, height - h, x + w, height), fill=rng.choice(palette[:4]))
+            for wy in range(height - h + 24, height - 30, 44):
+                for wx in range(x + 14, x + w - 24, 34):
+                    draw.rectangle((wx, wy, wx + 14, wy + 20), fill=white)
+            x += w + rng.randint(0, 12)
+        draw.ellipse((width * 0.75, 50, width * 0.75 + 120, 170), fill=palette[3])
+    elif motif == "paths":  # roads that meet
+        for index in range(7):
+            y0, y1 = rng.randint(0, height), rng.randint(0, height)
+            draw.line((0, y0, width, y1), fill=palette[index % 4], width=rng.randint(18, 44))
+        for _ in range(6):
+            x, y, r = rng.randint(0, width), rng.randint(0, height), rng.randint(30, 70)
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=white, outline=primary, width=10)
+    else:  # "shapes": squares, circles and triangles
+        for _ in range(26):
+            x, y = rng.randint(-60, width), rng.randint(-60, height)
+            size = rng.randint(50, 190)
+            colour = rng.choice(palette)
+            kind = rng.randint(0, 2)
+            if kind == 0:
+                draw.rectangle((x, y, x + size, y + size), fill=colour)
+            elif kind == 1:
+                draw.ellipse((x, y, x + size, y + size), fill=colour)
+            else:
+                draw.polygon([(x, y + size), (x + size / 2, y), (x + size, y + size)], fill=colour)
     buffer = BytesIO()
-    canvas.save(buffer, format="PNG")
+    canvas.save(buffer, format="JPEG", quality=80)
+    return buffer
+
+
+def draw_logo(initials, primary, accent):
+    """A monogram: the initials on a disc of the primary colour, with an accent arc."""
+    size = LOGO_SIZE
+    canvas = PillowImage.new("RGB", (size, size), (255, 255, 255))
+    draw = ImageDraw.Draw(canvas)
+    draw.ellipse((16, 16, size - 16, size - 16), fill=_rgb(primary))
+    draw.arc((40, 40, size - 40, size - 40), 200, 340, fill=_rgb(accent), width=28)
+    font = ImageFont.load_default(size=int(size * 0.36))
+    draw.text((size / 2, size * 0.54), initials, fill="white", font=font, anchor="mm")
+    buffer = BytesIO()
+    canvas.save(buffer, format="PNG", optimize=False)
+    return buffer
+
+
+def _image(org, key, title, description, buffer, extension):
     return Image.objects.create(
-        title=f"{org.name} – logo",
-        file=ImageFile(buffer, name=f"logo-{org.slug}.png"),
+        title=title,
+        description=description[:255],
+        file=ImageFile(buffer, name=f"{org.slug}-{key}.{extension}"),
         collection=org.collection,
     )
 
 
-def _fill_organization(org, definition, user):
-    for field in (
-        "short_name",
-        "primary_colour",
-        "accent_colour",
-        "contact_email",
-        "phone",
-        "address",
-        "facebook_url",
-        "instagram_url",
-        "linkedin_url",
-        "youtube_url",
-        "newsletter_url",
-        "donate_url",
+# Building ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def _index_once():
+    """Each object put in the search index and Wagtail's reference index once, at the end,
+    instead of at each of its saves (a page is saved when added, when its revision is
+    published and when translated): the same indexes, made in a fraction of the time."""
+    from modelsearch import signal_handlers as search_signals
+    from wagtail import signal_handlers as wagtail_signals
+
+    pending = {}
+
+    def collector(task):
+        class Deferred:
+            @staticmethod
+            def enqueue(*args):
+                pending.setdefault((task, args), None)
+
+        return Deferred
+
+    search_task = search_signals.insert_or_update_object_task
+    reference_task = wagtail_signals.update_reference_index_task
+    with (
+        mock.patch.object(search_signals, "insert_or_update_object_task", collector(search_task)),
+        mock.patch.object(
+            wagtail_signals, "update_reference_index_task", collector(reference_task)
+        ),
     ):
-        if field in definition:
-            setattr(org, field, definition[field])
-    # The footer text in each language the organization publishes in.
-    for code, index in LANGUAGE_INDEX.items():
-        if code in org.languages:
-            field = "footer_text" if code == "pl" else f"footer_text_{code}"
-            setattr(org, field, definition["footer_text"][index])
+        yield
+    from django.apps import apps
 
-    org.logo = demo_logo(org, definition["initials"], definition["primary_colour"])
-
-    home = org.site.root_page.specific
-    texts = definition["home"]
-    home.intro = texts["intro"][0]
-    heading, paragraph = texts["body"]
-    home.body = [
-        ("heading", {"text": heading[0], "level": "h2", "anchor": ""}),
-        ("rich_text", f"<p>{paragraph[0]}</p>"),
-    ]
-    home.save_revision(user=user).publish(user=user)
-    translations = {texts["intro"][0]: texts["intro"], heading[0]: heading, paragraph[0]: paragraph}
-    _translate(home, org.languages, translations, user)
-
-    for spec in STANDARD_PAGES:
-        page = ContentPage.objects.child_of(home).get(slug=spec.slug)
-        # Block by block, keeping each block's id: wagtail-localize knows the texts left
-        # as they were by those ids, with the translations create_organization gave them.
-        blocks = [dict(block) for block in page.body.raw_data]
-        for block in blocks:
-            if block["type"] == "rich_text":
-                for placeholder, texts in DEMO_PAGE_FILLS.items():
-                    block["value"] = block["value"].replace(placeholder, texts[0])
-        page.body = json.dumps(blocks)
-        page.save_revision(user=user).publish(user=user)
-        _translate(page, org.languages, {t[0]: t for t in DEMO_PAGE_FILLS.values()}, user)
-    _add_demo_news(org, home, user)
-    _put_in_menu(EventIndexPage.objects.child_of(home).first(), org, user)
-    if definition["slug"] == DEMO_EVENT["organization"]:
-        _add_demo_event(org, home, user)
-        _add_polish_only_content(home, user)
-    org.save()
+    for task, (app_label, model_name, pk) in pending:
+        if apps.get_model(app_label, model_name)._default_manager.filter(pk=pk).exists():
+            task.call(app_label, model_name, pk)
 
 
-def _put_in_menu(index, org, user):
-    """An index page made by create_organization, in the menu in every language."""
-    if index is None:
-        return
-    index.show_in_menus = True
-    index.save_revision(user=user).publish(user=user)
-    _translate(index, org.languages, {}, user)
-
-
-def _add_demo_news(org, home, user):
-    """The news index in the menu, and a report from the forum in the organization's languages."""
-    index = NewsIndexPage.objects.child_of(home).first()
-    if index is None:
-        return
-    _put_in_menu(index, org, user)
-
-    names = DEMO_CATEGORY["name"]
-    category = NewsCategory.objects.create(
-        site=org.site, locale=home.locale, name=names[0], slug=DEMO_CATEGORY["slug"]
+def build_demo(stdout=None, port=80, force=False):
+    """Create the demo organizations, their pages, translations and users; return the
+    seconds it took."""
+    started = time.monotonic()
+    write = stdout.write if stdout else (lambda _msg: None)
+    User = get_user_model()
+    password = make_password(settings.DEMO_ADMIN_PASSWORD)
+    admin, _created = User.objects.get_or_create(
+        username=settings.DEMO_ADMIN_USERNAME,
+        defaults={
+            "is_superuser": True,
+            "is_staff": True,
+            "email": "admin@localhost",
+            "password": password,
+        },
     )
-    _translate(category, org.languages, {names[0]: names}, user)
-
-    text = DEMO_ARTICLE
-    article = ArticlePage(
-        title=text["title"][0],
-        slug=text["slug"],
-        date=text["date"],
-        category=category,
-        intro=text["intro"][0],
-        body=[
-            ("rich_text", f"<p>{text['opening'][0]}</p>"),
-            ("heading", {"text": text["advocacy_heading"][0], "level": "h2", "anchor": ""}),
-            ("rich_text", f"<p>{text['advocacy'][0]}</p>"),
-            ("quote", {"text": text["quote"][0], "attribution": "", "role": QUOTED}),
-            ("rich_text", f"<p>{text['workshop'][0]}</p>"),
-            ("heading", {"text": text["panel_heading"][0], "level": "h2", "anchor": ""}),
-            ("rich_text", f"<p>{text['panel'][0]}</p>"),
-            (
-                "people",
-                {
-                    "heading": text["guests_heading"][0],
-                    "people": [
-                        {"name": name[0], "role": role[0], "organization": organization[0]}
-                        for name, role, organization in DEMO_GUESTS
-                    ],
-                },
-            ),
-            ("rich_text", f"<p>{text['thanks'][0]}</p>"),
-        ],
-    )
-    index.add_child(instance=article)
-    article.tags.add(*text["tags"])
-    article.save_revision(user=user).publish(user=user)
-    strings = {texts[0]: texts for texts in text.values() if isinstance(texts, tuple)}
-    for name, role, organization in DEMO_GUESTS:
-        strings.update({name[0]: name, role[0]: role, organization[0]: organization})
-    _translate(article, org.languages, strings, user)
-
-
-def demo_event_times(today=None):
-    """The demo event's start and end: the seed's day and hours in the coming year."""
-    today = today or datetime.datetime.now(WARSAW).date()
-    month, day = DEMO_EVENT["month_day"]
-    date = datetime.date(today.year, month, day)
-    if date < today:
-        date = date.replace(year=today.year + 1)
-    first, last = DEMO_EVENT["times"]
-    return (
-        datetime.datetime.combine(date, first, tzinfo=WARSAW),
-        datetime.datetime.combine(date, last, tzinfo=WARSAW),
-    )
-
-
-def _add_demo_event(org, home, user):
-    """The announcement of the meeting in Toruń, with its partners, in the organization's
-    languages; its info box comes from the event's own fields."""
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None or EventPage.objects.child_of(index).filter(slug=DEMO_EVENT["slug"]):
-        return
-    text = DEMO_EVENT
-    locale = home.locale
-    start, end = demo_event_times()
-    strips = []
-    for role, heading, names in text["partners"]:
-        partners = []
-        for name in names:
-            partner, created = Partner.objects.get_or_create(
-                site=org.site, locale=locale, name=name
+    if force:
+        for slug in reversed(DEMO_SLUGS):
+            remove_demo_organization(slug)
+    with _index_once():
+        for slug in DEMO_SLUGS:
+            content = {language: load_content(slug, language) for language in ("pl", "uk", "en")}
+            definition = content["pl"]["organization"]
+            result = create_organization(
+                name=definition["name"],
+                slug=definition["slug"],
+                hostname=definition["hostname"],
+                languages=definition["languages"],
+                port=port,
+                user=admin,
             )
-            if created:
-                _translate(partner, org.languages, {name: DEMO_PARTNER_NAMES[name]}, user)
-            partners.append(partner)
-        strips.append(
-            (
-                "partner_strip",
-                {
-                    "role": role,
-                    "custom_heading": heading[0] if heading else "",
-                    "partners": partners,
-                    "show_details": False,
-                },
-            )
-        )
-    event = EventPage(
-        title=text["title"][0],
-        slug=text["slug"],
-        start=start,
-        end=end,
-        venue_name=text["venue_name"][0],
-        street_address=text["street_address"],
-        postal_code=text["postal_code"],
-        city=text["city"],
-        languages=["pl"],
-        registration_mode=RegistrationMode.FORM,
-        capacity=text["capacity"],
-        waiting_list=True,
-        intro=text["intro"][0],
-        body=[
-            ("heading", {"text": text["why_heading"][0], "level": "h2", "anchor": ""}),
-            ("rich_text", f"<p>{text['why'][0]}</p>"),
-            ("rich_text", f"<p>{text['problems'][0]}</p>"),
-            ("rich_text", f"<p>{text['voice'][0]}</p>"),
-            ("rich_text", f"<p>{text['moderator'][0]}</p>"),
-        ],
-        partners=strips,
-        contact=[
-            (
-                "contact",
-                {"name": org.name, "role": "", "email": org.contact_email, "phone": org.phone},
-            )
-        ],
+            org = result.settings
+            if org.site.port != port:
+                # The port the demo is served on, so that every absolute link carries it.
+                Site.objects.filter(pk=org.site.pk).update(port=port)
+            if result.created:
+                _Builder(org, content, admin).build()
+                write(f"Created demo organization {org.name} ({org.site.hostname}).")
+            else:
+                write(f"Demo organization {org.name} already exists; kept as it is.")
+            for role in DEMO_ROLES:
+                # The demo's translator translates into Ukrainian.
+                language = "uk" if role == "translators" else ""
+                _demo_user(slug, role, group_name(org.name, role, language), password)
+    seconds = time.monotonic() - started
+    write(f"Demo built in {seconds:.1f} s.")
+    return seconds
+
+
+def remove_demo_organization(slug):
+    """Everything a demo organization has: its pages in every language, site, settings,
+    snippets, images, groups, workflow and demo users."""
+    org = OrganizationSettings.objects.filter(slug=slug).select_related("site").first()
+    get_user_model().objects.filter(
+        username__in=[demo_username(slug, role) for role in DEMO_ROLES]
+    ).delete()
+    if org is None:
+        return
+    site, collection, name = org.site, org.collection, org.name
+    root = site.root_page
+    for model in (Partner, NewsCategory, FundingNotice):
+        model.objects.filter(site=site).delete()
+    Group.objects.filter(
+        pk__in=OrganizationGroup.objects.filter(site=site).values("group")
+    ).delete()
+    homes = list(Page.objects.filter(translation_key=root.translation_key))
+    org.delete()
+    site.delete()
+    for home in homes:
+        home.delete()
+    Workflow.objects.filter(name=workflow_name(name)).delete()
+    if collection is not None:
+        for image in Image.objects.filter(collection=collection):
+            image.delete()
+        Collection.objects.filter(pk=collection.pk).delete()
+
+
+def _demo_user(slug, role, group, password):
+    """A demo user in `group`, with the demo password (`password`: its hash, made once;
+    hashing it anew for each user takes a good part of a second)."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=demo_username(slug, role),
+        defaults={"email": f"{demo_username(slug, role)}@localhost", "password": password},
     )
-    index.add_child(instance=event)
-    event.save_revision(user=user).publish(user=user)
-    strings = {texts[0]: texts for texts in text.values() if isinstance(texts, tuple)}
-    strings.update({heading[0]: heading for _role, heading, _names in text["partners"] if heading})
-    _translate(event, org.languages, strings, user)
+    if created:
+        user.groups.add(Group.objects.get(name=group))
+    return user
 
 
-def upcoming_day(month_day, today=None):
-    """The next `month_day` (month, day) from today on, Warsaw time."""
-    today = today or datetime.datetime.now(WARSAW).date()
-    date = datetime.date(today.year, *month_day)
-    return date if date >= today else date.replace(year=today.year + 1)
+class _Builder:
+    """One organization's content, from its files."""
 
-
-def _add_polish_only_content(home, user):
-    """An article and an event left untranslated on purpose (see POLISH_ONLY_ARTICLE)."""
-    news = NewsIndexPage.objects.child_of(home).first()
-    if news is not None and not ArticlePage.objects.child_of(news).filter(
-        slug=POLISH_ONLY_ARTICLE["slug"]
-    ):
-        text = POLISH_ONLY_ARTICLE
-        article = ArticlePage(
-            title=text["title"],
-            slug=text["slug"],
-            date=text["date"],
-            category=NewsCategory.objects.filter(
-                site__root_page=home, locale=home.locale, slug=DEMO_CATEGORY["slug"]
-            ).first(),
-            intro=text["intro"],
-            body=[("rich_text", "".join(f"<p>{paragraph}</p>" for paragraph in text["body"]))],
-        )
-        news.add_child(instance=article)
-        article.tags.add("forum")
-        article.save_revision(user=user).publish(user=user)
-    events = EventIndexPage.objects.child_of(home).first()
-    if events is not None and not EventPage.objects.child_of(events).filter(
-        slug=POLISH_ONLY_EVENT["slug"]
-    ):
-        text = POLISH_ONLY_EVENT
-        first = upcoming_day(text["month_day"])
-        last = first + datetime.timedelta(days=text["days"] - 1)
-        event = EventPage(
-            title=text["title"],
-            slug=text["slug"],
-            start=datetime.datetime.combine(first, datetime.time.min, tzinfo=WARSAW),
-            end=datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=WARSAW),
-            all_day=True,
-            venue_name=text["venue_name"],
-            city=text["city"],
-            languages=["pl"],
-            interpretation=True,
-            registration_mode=RegistrationMode.FORM,
-            capacity=text["capacity"],
-            intro=text["intro"],
-            body=[("rich_text", f"<p>{text['body']}</p>")],
-        )
-        events.add_child(instance=event)
-        event.save_revision(user=user).publish(user=user)
-
-
-def _translate(page, languages, strings, user):
-    """Translate a page or snippet into the organization's other languages, with the demo's
-    texts: {Polish text: (Polish, Ukrainian, English)}."""
-    locales = [locale_for(code) for code in languages if code != settings.LANGUAGE_CODE]
-    if locales:
-        texts = {
-            source: {code: texts[i] for code, i in LANGUAGE_INDEX.items() if i < len(texts)}
-            for source, texts in strings.items()
+    def __init__(self, org, content, user):
+        self.org, self.user = org, user
+        self.today = datetime.datetime.now(WARSAW).date()
+        self.dates = demo_dates(content["pl"], self.today)
+        self.pl = _substitute(content["pl"], "pl", self.dates)
+        self.translated = {
+            language: _substitute(content[language], language, self.dates)
+            for language in org.languages
+            if language != "pl"
         }
-        translate_and_publish(page, locales, user, texts)
+        self.definition = self.pl["organization"]
+        self.home = org.site.root_page.specific
+        self.images, self.partners, self.funding, self.categories = {}, {}, {}, {}
+        self.pages = {}
+
+    # Translations through wagtail-localize, with the texts of the other files.
+    def texts(self, *path):
+        """{Polish: {language: text}} for the part of the files at `path`."""
+        found = {}
+        original = self._at(self.pl, path)
+        for language, data in self.translated.items():
+            _pairs(original, self._at(data, path), language, found)
+        return found
+
+    @staticmethod
+    def _at(data, path):
+        """The part of a file at `path`; in a list of items (articles, events), the item
+        with that slug (the other languages' files key them by slug)."""
+        for key in path:
+            if isinstance(data, list):
+                data = next((item for item in data if item.get("slug") == key), {})
+            else:
+                data = data.get(key, {}) if isinstance(data, dict) else {}
+        return data
+
+    def translate(self, obj, *paths, extra=None):
+        locales = [locale_for(code) for code in self.translated]
+        if not locales:
+            return
+        texts = {}
+        for path in paths:
+            for source, targets in self.texts(*path).items():
+                texts.setdefault(source, {}).update(targets)
+        for source, targets in (extra or {}).items():
+            texts.setdefault(source, {}).update(targets)
+        translate_and_publish(obj, locales, self.user, texts)
+
+    def publish(self, page):
+        page.save_revision(user=self.user).publish(user=self.user)
+
+    # The organization
+    def build(self):
+        org, definition = self.org, self.definition
+        for field in (
+            "short_name",
+            "primary_colour",
+            "accent_colour",
+            "contact_email",
+            "phone",
+            "address",
+            "facebook_url",
+            "instagram_url",
+            "linkedin_url",
+            "youtube_url",
+            "newsletter_url",
+            "donate_url",
+        ):
+            if field in definition:
+                setattr(org, field, definition[field])
+        org.footer_text = definition["footer_text"]
+        for language, data in self.translated.items():
+            setattr(org, f"footer_text_{language}", data["organization"]["footer_text"])
+        org.logo = _image(
+            org,
+            "logo",
+            f"{org.name} – logo",
+            definition["logo_alt"],
+            draw_logo(definition["initials"], org.primary_colour, org.accent_colour),
+            "png",
+        )
+        for key, spec in self.pl.get("images", {}).items():
+            self.images[key] = _image(
+                org,
+                key,
+                spec["title"],
+                spec["alt"],
+                draw_illustration(
+                    f"{org.slug}-{key}", org.primary_colour, org.accent_colour, spec["motif"]
+                ),
+                "jpg",
+            )
+        with transaction.atomic():
+            self.build_snippets()
+            org.save()
+        self.build_standard_pages()
+        news = NewsIndexPage.objects.child_of(self.home).first()
+        events = EventIndexPage.objects.child_of(self.home).first()
+        for index in (news, events):
+            with transaction.atomic():
+                index.show_in_menus = True
+                self.publish(index)
+                self.translate(index)
+        # Each page with its translations in one transaction: one commit instead of dozens.
+        for spec in self.pl.get("events", []):
+            with transaction.atomic():
+                self.build_event(events, spec)
+        for spec in self.pl.get("articles", []):
+            with transaction.atomic():
+                self.build_article(news, spec)
+        # Last, as its blocks point at the events and articles.
+        self.build_home()
+
+    def build_snippets(self):
+        site, locale = self.org.site, self.home.locale
+        for key, spec in self.pl.get("categories", {}).items():
+            category = NewsCategory.objects.create(
+                site=site, locale=locale, name=spec["name"], slug=key
+            )
+            self.translate(category, ("categories", key))
+            self.categories[key] = category
+        for key, spec in self.pl.get("partners", {}).items():
+            partner = Partner.objects.create(
+                site=site,
+                locale=locale,
+                name=spec["name"],
+                website=spec.get("website", ""),
+                description=spec.get("description", ""),
+            )
+            self.translate(partner, ("partners", key))
+            self.partners[key] = partner
+        for key, spec in self.pl.get("funding", {}).items():
+            notice = FundingNotice.objects.create(
+                site=site,
+                locale=locale,
+                name=spec["name"],
+                disclaimer=_rich_text(spec["disclaimer"]),
+            )
+            self.translate(notice, ("funding", key))
+            self.funding[key] = notice
+        if self.pl["organization"].get("funding_notice"):
+            self.org.funding_notice = self.funding[self.pl["organization"]["funding_notice"]]
+
+    # Body blocks, from [[… .body]] tables: the first key names the block.
+    def blocks(self, items):
+        return [self.block(item) for item in items]
+
+    def block(self, item):
+        if "heading" in item:
+            return (
+                "heading",
+                {"text": item["heading"], "level": item.get("level", "h2"), "anchor": ""},
+            )
+        if "text" in item:
+            return ("rich_text", _rich_text(item["text"]))
+        if "quote" in item:
+            return (
+                "quote",
+                {
+                    "text": " ".join(item["quote"].split()),
+                    "attribution": item.get("author", ""),
+                    "role": item.get("role", ""),
+                },
+            )
+        if "notice" in item:
+            return (
+                "notice",
+                {
+                    "title": item.get("title", ""),
+                    "body": _rich_text(item["notice"]),
+                    "level": item.get("level", "info"),
+                },
+            )
+        if "people" in item:
+            return ("people", {"heading": item.get("people_heading", ""), "people": item["people"]})
+        if "partners" in item:
+            return ("partner_strip", self.strip(item))
+        if "funding" in item:
+            return ("funding_notice", {"notice": self.funding[item["funding"]]})
+        if "button" in item:
+            return (
+                "call_to_action",
+                {
+                    "text": item["button"],
+                    "page": self.pages.get(item.get("page")),
+                    "external_url": item.get("url", ""),
+                    "style": item.get("style", "primary"),
+                },
+            )
+        if "event_box" in item:
+            return ("event_info_box", {"event": self.pages[item["event_box"]], "heading": ""})
+        if "image" in item:
+            image = self.images[item["image"]]
+            return (
+                "image",
+                {
+                    "image": image,
+                    "alt_text": image.description,
+                    "decorative": False,
+                    "caption": item.get("caption", ""),
+                    "credit": item.get("credit", ""),
+                },
+            )
+        if "contact" in item:
+            return (
+                "contact",
+                {
+                    "name": item["contact"],
+                    "role": item.get("role", ""),
+                    "email": item.get("email", ""),
+                    "phone": item.get("phone", ""),
+                },
+            )
+        raise ValueError(f"Unknown demo block: {sorted(item)}")
+
+    def strip(self, item):
+        return {
+            "role": item.get("role", ""),
+            "custom_heading": item.get("strip_heading", ""),
+            "partners": [self.partners[key] for key in item["partners"]],
+            "show_details": False,
+        }
+
+    def hero(self, page, spec):
+        """The page's illustration, with what it shows and who made it."""
+        key = spec.get("image")
+        if not key:
+            return {}
+        image = self.images[key]
+        page.hero_image = image
+        if hasattr(page, "hero_alt_text"):
+            page.hero_alt_text = image.description
+            page.hero_caption = spec.get("caption", self.definition["illustration_caption"])
+            page.hero_credit = spec.get("credit", "")
+        # The alt text, and the caption when it is the organization's usual one.
+        texts = self.texts("images", key)
+        if "caption" not in spec:
+            caption = self.definition["illustration_caption"]
+            for language, data in self.translated.items():
+                translated = data["organization"].get("illustration_caption")
+                if translated:
+                    texts.setdefault(caption, {})[language] = translated
+        return texts
+
+    def build_home(self):
+        home, spec = self.home, self.pl["home"]
+        home.intro = " ".join(spec["intro"].split())
+        extra = self.hero(home, spec)
+        home.body = self.blocks(spec.get("body", []))
+        self.publish(home)
+        self.translate(home, ("home",), extra=extra)
+
+    def build_standard_pages(self):
+        for section, (standard, places) in STANDARD_FILLS.items():
+            page = ContentPage.objects.child_of(self.home).get(slug=standard.slug)
+            fills = {
+                standard.body[index][1]: self.pl[section][name]
+                for name, index in places.items()
+                if name in self.pl.get(section, {})
+            }
+            # Block by block, keeping each block's id: wagtail-localize knows the texts left
+            # as they were by those ids, with the translations create_organization gave them.
+            blocks = [dict(block) for block in page.body.raw_data]
+            for block in blocks:
+                if block["type"] == "rich_text":
+                    for placeholder, text in fills.items():
+                        block["value"] = block["value"].replace(placeholder, _inline(text))
+            page.body = json.dumps(blocks)
+            with transaction.atomic():
+                self.publish(page)
+                self.translate(page, (section,))
+
+    def build_event(self, index, spec):
+        first = _day(spec["day"], self.dates, self.today)
+        last = _day(spec.get("last_day", spec["day"]), self.dates, self.today)
+        all_day = "time" not in spec
+        start_time = datetime.time.min if all_day else datetime.time.fromisoformat(spec["time"])
+        end_time = (
+            datetime.time(23, 59, 59)
+            if all_day
+            else datetime.time.fromisoformat(spec.get("end_time", spec["time"]))
+        )
+        event = EventPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            start=datetime.datetime.combine(first, start_time, tzinfo=WARSAW),
+            end=datetime.datetime.combine(last, end_time, tzinfo=WARSAW),
+            all_day=all_day,
+            format=spec.get("format", "in_person"),
+            venue_name=spec.get("venue", ""),
+            street_address=spec.get("street", ""),
+            postal_code=spec.get("postal_code", ""),
+            city=spec.get("city", ""),
+            meeting_url=spec.get("meeting_url", ""),
+            languages=spec.get("languages", ["pl"]),
+            interpretation=spec.get("interpretation", False),
+            registration_mode=spec.get("registration", "none"),
+            registration_url=spec.get("registration_url", ""),
+            capacity=spec.get("capacity"),
+            waiting_list=spec.get("waiting_list", False),
+            intro=" ".join(spec["intro"].split()),
+            body=self.blocks(spec.get("body", [])),
+            partners=[("partner_strip", self.strip(item)) for item in spec.get("strips", [])],
+            contact=[
+                (
+                    "contact",
+                    {
+                        "name": self.org.name,
+                        "role": "",
+                        "email": self.org.contact_email,
+                        "phone": self.org.phone,
+                    },
+                )
+            ],
+        )
+        extra = self.hero(event, spec)
+        index.add_child(instance=event)
+        self.publish(event)
+        self.pages[spec["slug"]] = event
+        if spec["slug"] in self._translations("events"):
+            self.translate(event, ("events", spec["slug"]), extra=extra)
+
+    def _translations(self, kind):
+        found = set()
+        for data in self.translated.values():
+            found |= set(data.get(kind, {}))
+        return found
+
+    def build_article(self, index, spec):
+        article = ArticlePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            date=_day(spec["date"], self.dates, self.today),
+            category=self.categories.get(spec.get("category")),
+            intro=" ".join(spec["intro"].split()),
+            body=self.blocks(spec.get("body", [])),
+        )
+        extra = self.hero(article, spec)
+        index.add_child(instance=article)
+        if spec.get("tags"):
+            article.tags.add(*spec["tags"])
+        self.publish(article)
+        self.pages[spec["slug"]] = article
+        if spec["slug"] in self._translations("articles"):
+            self.translate(article, ("articles", spec["slug"]), extra=extra)
