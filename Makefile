@@ -62,8 +62,15 @@ $(BIN)/.installed: pyproject.toml | run-packages
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-messages: $(BIN)/.installed | run-packages
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+# The compiled catalogues, remade only when their .po changed (as compilemessages would:
+# msgfmt --check-format), so that two `make test` running side by side (.ci/run) never
+# rewrite a file the other is reading.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | run-packages
+	msgfmt --check-format -o $@ $<
 
 # The task worker (e-mails, search and reference index updates) runs beside the web server
 # and stops with it, however it stops. Without --reload: a reloading worker is a parent and
