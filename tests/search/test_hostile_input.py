@@ -170,7 +170,7 @@ def test_words_of_keeps_words_of_every_script_and_drops_the_rest():
 
 # Arbitrary text, as a fuzzer would send it: never a server error.
 @settings(
-    max_examples=25,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
