@@ -53,8 +53,12 @@ def pytest_itemcollected(item):
 def pytest_collection_modifyitems(items):
     # Browser tests run last: once Playwright has started, the main thread looks like
     # async code to Django and asyncio until the end of the session (see `chromium`).
-    # Under pytest-xdist (`make test`), `--dist load` keeps this order within each worker.
-    items[:] = sorted(items, key=is_browser_test)
+    # Under pytest-xdist (`make test`), `--dist loadgroup` keeps this order within each worker.
+    # The long ones (a whole flow, ~40 s) start first among them, so that no worker is left
+    # running one alone at the end while the other waits.
+    items[:] = sorted(
+        items, key=lambda item: (is_browser_test(item), not item.get_closest_marker("long"))
+    )
 
 
 class LiveServerGate:

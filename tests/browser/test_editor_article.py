@@ -287,6 +287,7 @@ def test_the_editor_test_writes_every_block_of_the_body():
     )
 
 
+@pytest.mark.long
 def test_editor_publishes_an_article_with_every_block_and_a_visitor_reads_it(
     page, new_page, site_url, org_a, editor_a, library, axe, third_party_requests
 ):

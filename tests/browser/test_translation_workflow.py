@@ -287,6 +287,7 @@ def assert_reads_ukrainian(visitor, updated=None):
     assert 'lang="pl"' not in main.inner_html()
 
 
+@pytest.mark.long
 def test_a_page_with_every_block_is_requested_translated_published_and_updated(
     page, new_page, site_url, org_a, editor_a, translator, original, third_party_requests
 ):

@@ -30,7 +30,8 @@ from tests.events.helpers import form_data
 from tests.utils import POLISH_ONLY_LETTERS, add_child_page, html_errors, unmarked_polish, visit
 
 # The tests read one build of the demo; their own changes roll back.
-pytestmark = pytest.mark.django_db
+# One worker builds the module's data once (Makefile: --dist loadgroup).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 PORT = 8123
 HOSTS = {definition["slug"]: definition["hostname"] for definition in DEMO_ORGANIZATIONS}

@@ -18,7 +18,8 @@ from tests.search.helpers import (
 )
 from tests.utils import make_staff
 
-pytestmark = pytest.mark.django_db
+# One worker builds the module's data once (Makefile: --dist loadgroup).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search-promotions")]
 
 
 def alfa():
