@@ -101,12 +101,10 @@ check: $(BIN)/.installed messages
 $(VNU_JAR): | test-packages
 	npm install --prefix $(VENV)/vnu --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
 
-# `--dist loadgroup` hands each worker its tests in collection order, so browser tests stay
-# last in every worker (see tests/browser/conftest.py), and the tests of one xdist_group to
-# one worker: a module that builds its data once (the demo, the search site) builds it once
-# in all. The 25 slowest tests are listed at the end.
+# `--dist load` hands each worker its tests in collection order, so browser tests stay last
+# in every worker (see tests/browser/conftest.py). The 25 slowest tests are listed at the end.
 test: test-packages lint check $(VNU_JAR)
-	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load --durations=25 $(PYTEST_ARGS)
 
 # Measurements (timings, query counts) printed for the notes; never asserted as times.
 bench: $(BIN)/.installed messages

@@ -30,8 +30,7 @@ from tests.events.helpers import form_data
 from tests.utils import POLISH_ONLY_LETTERS, add_child_page, html_errors, unmarked_polish, visit
 
 # The tests read one build of the demo; their own changes roll back.
-# One worker builds the module's data once (Makefile: --dist loadgroup).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+pytestmark = pytest.mark.django_db
 
 PORT = 8123
 HOSTS = {definition["slug"]: definition["hostname"] for definition in DEMO_ORGANIZATIONS}

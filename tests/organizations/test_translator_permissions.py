@@ -22,8 +22,7 @@ from tests.news.helpers import make_category
 from tests.partners.helpers import make_partner
 from tests.utils import add_content_page, built_for_module, make_staff
 
-# One worker builds the module's data once (Makefile: --dist loadgroup).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("translator-permissions")]
+pytestmark = pytest.mark.django_db
 
 ORGANIZATIONS = ["a", "b"]
 LANGUAGES = ["pl", "uk", "en"]

@@ -18,8 +18,7 @@ from tests.search.helpers import (
 )
 from tests.utils import make_staff
 
-# One worker builds the module's data once (Makefile: --dist loadgroup).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search-promotions")]
+pytestmark = pytest.mark.django_db
 
 
 def alfa():

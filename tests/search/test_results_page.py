@@ -9,8 +9,7 @@ from organizations.models import OrganizationSettings
 from tests.search.helpers import SEARCH_ADDRESS, found, search
 from tests.utils import add_content_page
 
-# One worker builds the module's data once (Makefile: --dist loadgroup).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search-results")]
+pytestmark = pytest.mark.django_db
 
 
 def alfa():

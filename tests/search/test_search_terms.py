@@ -12,8 +12,7 @@ from search.models import SearchTermDay
 from tests.search.helpers import SEARCH_TERMS_ADDRESS, body, promote, refused, search
 from tests.utils import make_staff
 
-# One worker builds the module's data once (Makefile: --dist loadgroup).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search-terms")]
+pytestmark = pytest.mark.django_db
 
 
 def alfa():

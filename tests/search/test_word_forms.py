@@ -7,8 +7,7 @@ import pytest
 from organizations.models import OrganizationSettings
 from tests.search.helpers import found, found_elsewhere, found_here, search
 
-# One worker builds the module's data once (Makefile: --dist loadgroup).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search-word-forms")]
+pytestmark = pytest.mark.django_db
 
 INTEGRATION = "Porozmawiajmy o integracji"
 FUNDRAISING = "Szkolenie z fundraisingu dla NGO"
