@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from organizations.provisioning import group_name
-from tests.events.helpers import add_event, event_index, in_days
+from tests.events.helpers import add_integration_talk, event_index
 from tests.utils import make_staff
 
 
@@ -23,22 +23,7 @@ def index_b(org_b):
 @pytest.fixture
 def integration_talk(index_a):
     """The Studio M6 meeting, in the future: in person in Toruń, with a form and 40 places."""
-    return add_event(
-        index_a,
-        "Porozmawiajmy o integracji",
-        in_days(10, 9, 30),
-        in_days(10, 15, 30),
-        intro="Diagnoza problemów i wspólne wypracowanie mechanizmów integracyjnych.",
-        venue_name="kawiarnia społeczna PERS",
-        street_address="ul. Mostowa 6",
-        postal_code="87-100",
-        city="Toruń",
-        languages=["pl", "uk"],
-        interpretation=True,
-        registration_mode="form",
-        capacity=40,
-        waiting_list=True,
-    )
+    return add_integration_talk(index_a, interpretation=True, waiting_list=True)
 
 
 @pytest.fixture

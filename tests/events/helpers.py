@@ -49,6 +49,28 @@ def add_event(index, title, start, end=None, *, publish=True, **fields):
     return add_child_page(index, event, publish=publish)
 
 
+def add_integration_talk(index, **fields):
+    """The Studio M6 meeting of the seeds, in ten days: in person in Toruń, in Polish and
+    Ukrainian, with a registration form and 40 places; `fields` add or override."""
+    return add_event(
+        index,
+        "Porozmawiajmy o integracji",
+        in_days(10, 9, 30),
+        in_days(10, 15, 30),
+        **{
+            "intro": "Diagnoza problemów i wspólne wypracowanie mechanizmów integracyjnych.",
+            "venue_name": "kawiarnia społeczna PERS",
+            "street_address": "ul. Mostowa 6",
+            "postal_code": "87-100",
+            "city": "Toruń",
+            "languages": ["pl", "uk"],
+            "registration_mode": "form",
+            "capacity": 40,
+            **fields,
+        },
+    )
+
+
 def translate_event(event, language, **fields):
     """The event in another language, published, as a translator leaves it."""
     return translate_page(event, language, **fields)

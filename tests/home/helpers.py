@@ -246,7 +246,13 @@ def showcase(org):
     with a registration form, and partners with and without a logo on the home page.
     {"home" | "news" | "article" | "events" | "event": path}."""
     from partners.blocks import Role
-    from tests.events.helpers import add_event, event_index, in_days, path_of
+    from tests.events.helpers import (
+        add_event,
+        add_integration_talk,
+        event_index,
+        in_days,
+        path_of,
+    )
     from tests.news.helpers import add_article, news_index
     from tests.partners.helpers import make_logo, make_partner, strip
 
@@ -275,22 +281,7 @@ def showcase(org):
     for day in range(1, 5):
         add_article(news, f"Wiadomość {day}", f"2026-11-0{day}", intro="Krótko o tym, co nowego.")
     events = event_index(org)
-    event = add_event(
-        events,
-        "Porozmawiajmy o integracji",
-        in_days(10, 9, 30),
-        in_days(10, 15, 30),
-        intro="Diagnoza problemów i wspólne wypracowanie mechanizmów integracyjnych.",
-        venue_name="kawiarnia społeczna PERS",
-        street_address="ul. Mostowa 6",
-        postal_code="87-100",
-        city="Toruń",
-        languages=["pl", "uk"],
-        registration_mode="form",
-        capacity=40,
-        hero_image=photo,
-        hero_alt_text="Sala kawiarni",
-    )
+    event = add_integration_talk(events, hero_image=photo, hero_alt_text="Sala kawiarni")
     add_event(events, "Webinar: legalizacja pobytu", in_days(3, 17, 0), format="online")
     add_event(events, "Spacer po Starówce", in_days(40, 11, 0), city="Toruń")
     return {
