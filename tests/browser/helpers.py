@@ -56,3 +56,8 @@ def choose_text_size(page, size):
     button.click()
     expect(button).to_have_attribute("aria-pressed", "true")
     return button
+
+
+def fits_the_screen(page):
+    """Nothing makes the page wider than the window (no sideways scrolling)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

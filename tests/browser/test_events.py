@@ -5,13 +5,10 @@ from pathlib import Path
 from icalendar import Calendar
 from playwright.sync_api import expect
 
+from tests.browser.helpers import fits_the_screen
 from tests.events.helpers import add_event, event_index, translate_event, warsaw
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "locale": "uk-UA", "is_mobile": True}
-
-
-def fits_the_screen(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_a_visitor_on_a_phone_finds_an_online_event_in_ukrainian_and_saves_it_to_the_calendar(

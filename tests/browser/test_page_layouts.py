@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import fits_the_screen
 from tests.home.helpers import showcase
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True}
@@ -21,10 +22,6 @@ def screenshot_dir():
     folder = Path(os.environ.get("SCREENSHOT_DIR") or Path(tempfile.gettempdir()) / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def fits_the_screen(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def all_violations(page):

@@ -13,6 +13,7 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 
 from events.models import EventFormField, Registration
 from events.registration import register
+from tests.browser.helpers import fits_the_screen
 from tests.events.helpers import add_event, event_index, in_days, translate_event
 from tests.news.helpers import add_article, news_index
 
@@ -56,10 +57,6 @@ def sign_up(event, email):
         consent_text="Zgadzam się",
         consent_version="1",
     )
-
-
-def fits_the_screen(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def focused(page):

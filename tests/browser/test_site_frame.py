@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.helpers import choose_text_size, in_polish
+from tests.browser.helpers import choose_text_size, fits_the_screen, in_polish
 from tests.home.helpers import make_logo
 from tests.utils import add_content_page
 
@@ -47,10 +47,6 @@ def alfa(org_a):
 
 def top_of(page, selector):
     return page.locator(selector).evaluate("el => el.getBoundingClientRect().top")
-
-
-def scrolls_sideways(page):
-    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 
 def test_on_a_phone_the_content_starts_in_the_first_quarter_of_the_screen(
@@ -118,7 +114,7 @@ def test_on_a_laptop_the_header_shows_everything_and_the_page_uses_the_width(
     # The container is 76rem, not a column in the left 60 % of the screen.
     bar = page.locator(".header-bar").bounding_box()
     assert bar["width"] >= 1200
-    assert not scrolls_sideways(page)
+    assert fits_the_screen(page)
     assert third_party_requests == []
 
 
@@ -159,15 +155,15 @@ def test_the_home_page_never_scrolls_sideways(
     choose_text_size(page, text_size)
     page.keyboard.press("Escape")
 
-    assert not scrolls_sideways(page)
+    assert fits_the_screen(page)
     page.locator(".menu-toggle").click()
-    assert not scrolls_sideways(page)
+    assert fits_the_screen(page)
     # Positive control: something too wide is caught.
     page.evaluate(
         "document.querySelector('main').insertAdjacentHTML('beforeend',"
         " '<div style=\"width: 2000px; height: 1px\"></div>')"
     )
-    assert scrolls_sideways(page)
+    assert not fits_the_screen(page)
     assert third_party_requests == []
 
 

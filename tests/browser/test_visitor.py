@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from organizations.models import locale_for
-from tests.browser.helpers import choose_text_size
+from tests.browser.helpers import choose_text_size, fits_the_screen
 from tests.utils import add_content_page
 
 # Each organization's own colours; both keep white text readable (WCAG AA).
@@ -245,7 +245,7 @@ def test_nothing_overlaps_or_scrolls_sideways_on_a_narrow_screen_with_large_text
     choose_text_size(page, text_size)
 
     def assert_fits(when):
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        assert fits_the_screen(page), (
             f"{when}: the page scrolls sideways "
             f"({page.evaluate('document.documentElement.scrollWidth')}px wide)"
         )
