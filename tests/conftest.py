@@ -11,12 +11,13 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
-from django.test import override_settings
+from django.test import TransactionTestCase, override_settings
 
 from organizations.models import OrganizationSettings
 from organizations.provisioning import create_organization
 from tests.utils import (
     DATABASE_TASKS,
+    DatabaseSnapshot,
     add_content_page,
     built_for_module,
     make_organization,
@@ -43,18 +44,68 @@ ORGANIZATIONS = {
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with the two organizations made once for the whole session.
 
-    Making an organization takes about a second; each test's changes are rolled back, so
-    they start from these two. The database is serialized again afterwards: a transactional
-    test with `serialized_rollback` (the browser tests) gets the two organizations back
-    after the flush that ends the test before it. Without it, the fixtures below make them
-    again.
+    Making an organization takes seconds; each test's changes are rolled back, so they start
+    from these two. A snapshot of the database is taken afterwards: a transactional test
+    with `serialized_rollback` (the browser tests) gets it back instead of the empty
+    database its flush would leave (see _serialized_rollback_from_snapshots). Without it,
+    the fixtures below make the organizations again.
     """
     with django_db_blocker.unblock():
         for spec in ORGANIZATIONS.values():
             create_organization(**spec)
         for connection in connections.all(initialized_only=True):
-            if hasattr(connection, "_test_serialized_contents"):
-                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            connection._test_snapshot = DatabaseSnapshot(connection)
+            if connection.vendor != "sqlite" and hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection._test_snapshot.copy
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_rollback_from_snapshots():
+    """On SQLite, a transactional test with `serialized_rollback` starts from, and leaves, the
+    database of django_db_setup, put back from its snapshot in milliseconds.
+
+    Django's serialized rollback flushes every table after the test and loads the
+    serialized rows again before the next one, object by object: 1 to 3 seconds per browser
+    test once the organizations carry their standard pages in every language. Other
+    databases keep Django's way (their snapshot is that serialization).
+    """
+    setup = TransactionTestCase._fixture_setup.__func__
+    teardown = TransactionTestCase._fixture_teardown
+
+    def snapshots(case):
+        if not case.serialized_rollback:
+            return None
+        found = [
+            getattr(connections[alias], "_test_snapshot", None)
+            for alias in case._databases_names(include_mirrors=False)
+        ]
+        if all(s is not None and s.connection.vendor == "sqlite" for s in found):
+            return found
+        return None
+
+    def fixture_setup(cls):
+        found = snapshots(cls)
+        if found is None:
+            return setup(cls)
+        for snapshot in found:
+            snapshot.restore()
+        cls.serialized_rollback = False
+        try:
+            setup(cls)
+        finally:
+            cls.serialized_rollback = True
+
+    def fixture_teardown(self):
+        found = snapshots(self)
+        if found is None:
+            return teardown(self)
+        for snapshot in found:
+            snapshot.restore()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TransactionTestCase, "_fixture_setup", classmethod(fixture_setup))
+        patch.setattr(TransactionTestCase, "_fixture_teardown", fixture_teardown)
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
