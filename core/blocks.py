@@ -16,8 +16,6 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.images.models import SourceImageIOError
-from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from .video import parse_video_url
 
@@ -29,11 +27,6 @@ MEDIA = _("Media")
 PEOPLE_AND_CONTACT = _("People and contact")
 CALLS_TO_ACTION = _("Calls to action")
 PARTNERS_AND_FUNDING = _("Partners and funding")
-
-# Widths of the renditions offered to the browser; the column is at most 48rem wide,
-# so 1200 px covers it on screens with twice the pixel density.
-IMAGE_WIDTHS = (480, 800, 1200)
-IMAGE_SIZES = "(min-width: 50rem) 48rem, calc(100vw - 2rem)"
 
 validate_phone = RegexValidator(
     r"^\+?[\d\s()./-]{6,}$",
@@ -131,27 +124,10 @@ class NoticeBlock(blocks.StructBlock):
 
 
 class ImageValue(blocks.StructValue):
-    def img_tag(self):
-        """A responsive <img>: a few widths to choose from, its size known, loaded lazily."""
-        image = self.get("image")
-        attrs = {
-            "alt": "" if self.get("decorative") else self.get("alt_text"),
-            "sizes": IMAGE_SIZES,
-            "loading": "lazy",
-            "decoding": "async",
-        }
-        try:
-            renditions = image.get_renditions(*(f"width-{width}" for width in IMAGE_WIDTHS))
-        except SourceImageIOError:
-            return get_rendition_or_not_found(image, f"width-{IMAGE_WIDTHS[-1]}").img_tag(attrs)
-        # Images are never enlarged, so a small original gives the same width more than once.
-        by_width = {rendition.width: rendition for rendition in renditions.values()}
-        largest = by_width[max(by_width)]
-        if len(by_width) > 1:
-            attrs["srcset"] = ", ".join(
-                f"{rendition.url} {width}w" for width, rendition in sorted(by_width.items())
-            )
-        return largest.img_tag(attrs)
+    @property
+    def alt(self):
+        """The alt text; none for a decorative image, which screen readers skip."""
+        return "" if self.get("decorative") else self.get("alt_text")
 
 
 class ImageBlock(blocks.StructBlock):

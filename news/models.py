@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.dates import WARSAW
+from core.images import prefetch_specs
 from core.languages import children_in_language, mark_listed, served_parent_url
 from core.search import has_control_characters
 from organizations.languages import shows_untranslated
@@ -35,10 +36,9 @@ from pages.models import BasePage, HeroPhoto
 
 from .forms import ArticlePageForm
 
-# Renditions of the hero image: a card's thumbnail (and twice its size for dense
-# screens), and the article's own photo across the text column.
-CARD_RENDITIONS = ("fill-480x270-c100", "fill-960x540-c100")
-HERO_RENDITIONS = ("width-480", "width-800", "width-1200")
+# The renditions a card of the list may show (the home page's first card is larger), in
+# every format (core.images): fetched with the articles, one query for them all.
+CARD_RENDITIONS = prefetch_specs("card", "card_featured")
 
 
 SLUG_TAKEN = _("This organization already has a category with this slug in this language.")

@@ -9,11 +9,12 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.images import prefetch_specs
 from core.languages import content_language
 
-# The logo as the strip shows it, never enlarged; templates/blocks/partner_strip_block.html
-# asks for the same spec, so that the renditions loaded with the partners are the ones used.
-LOGO_FILTER = "max-320x120"
+# The logo's renditions as the strip shows it (core.images' "partner_logo" style, which
+# templates/components/partner_logo_grid.html asks for): loaded with the partners.
+LOGO_SPECS = prefetch_specs("partner_logo")
 
 
 class Role(models.TextChoices):

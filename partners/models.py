@@ -19,7 +19,7 @@ from organizations.page_forms import OrganizationPageForm
 from organizations.page_permissions import OrganizationPagePermissions
 from organizations.translations import untranslated_parts_of_snippets
 
-from .blocks import LOGO_FILTER, PartnerStripBlock, partners_by_id
+from .blocks import LOGO_SPECS, PartnerStripBlock, partners_by_id
 
 
 class Partner(TranslatableMixin, OrganizationOwned, index.Indexed):
@@ -111,7 +111,8 @@ class Partner(TranslatableMixin, OrganizationOwned, index.Indexed):
             .select_related("logo", "locale")
             .prefetch_related(
                 Prefetch(
-                    "logo__renditions", queryset=Rendition.objects.filter(filter_spec=LOGO_FILTER)
+                    "logo__renditions",
+                    queryset=Rendition.objects.filter(filter_spec__in=LOGO_SPECS),
                 )
             )
         )

@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import ContactBlock
 from core.dates import WARSAW
+from core.images import prefetch_specs
 from core.languages import served_parent_url, served_url
 from pages.models import BasePage, HeroPhoto
 from partners.blocks import PartnerStripBlock, partners_by_id
@@ -49,8 +50,9 @@ from ..feeds import event_calendar_response
 from ..forms import EventPageForm
 from ..structured_data import event_json_ld
 
-# Renditions of the photo: a card's thumbnail (and twice its size for dense screens).
-CARD_RENDITIONS = ("fill-480x270-c100", "fill-960x540-c100")
+# The renditions a card may show, in the grid or the schedule, in every format
+# (core.images): fetched with the events, one query for them all.
+CARD_RENDITIONS = prefetch_specs("card", "card_schedule")
 OPENSTREETMAP_SEARCH = "https://www.openstreetmap.org/search"
 # Sub-pages of an event index: an event with one of these slugs would be hidden by them.
 RESERVED_SLUGS = {"ics"}

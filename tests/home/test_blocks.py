@@ -168,6 +168,8 @@ def test_image_offers_the_browser_a_few_widths_and_loads_lazily(org_a):
     html = render("image", image_value(image, caption="Za nami III Forum", credit="Piotr Rojewski"))
 
     img = next(attrs for tag, attrs in Markup(html).tags if tag == "img")
+    sources = [attrs for tag, attrs in Markup(html).tags if tag == "source"]
+    assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
     assert [entry.split()[-1] for entry in img["srcset"].split(", ")] == ["480w", "800w", "1200w"]
     assert (img["width"], img["height"]) == ("1200", "900")
     assert img["loading"] == "lazy"

@@ -1,14 +1,16 @@
 """Funding notices: an organization's disclaimers with programme logos, on pages and in the footer."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 
+from organizations.blocks import ProgrammeLogoBlock
 from organizations.models import FundingNotice
 from pages.blocks import BodyBlock
 from tests.home.helpers import make_notice
-from tests.utils import add_content_page, settings_form, settings_url
+from tests.utils import add_content_page, make_image, settings_form, settings_url
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +51,30 @@ def test_block_shows_the_disclaimer_and_the_logos_in_the_pages_language(org_a, n
     assert "Projekt współfinansowany ze środków Unii Europejskiej." in polish
     assert "Dofinansowane przez Unię Europejską" in polish
     assert "Проєкт співфінансується Європейським Союзом." in ukrainian_fallback
+
+
+def test_a_programme_logo_is_offered_at_1x_and_2x_in_avif_and_webp_and_loads_lazily(org_a):
+    logo = make_image(org_a, "FAMI")  # 1600 × 900
+    block = ProgrammeLogoBlock()
+    value = block.to_python(
+        {
+            "image": logo.pk,
+            "alt_text": "Dofinansowane przez Unię Europejską",
+            "link": "https://example.org/fami",
+        }
+    )
+
+    html = str(block.render(value))
+
+    link = BeautifulSoup(html, "html.parser").a
+    assert link["href"] == "https://example.org/fami"
+    sources = link.picture.find_all("source")
+    assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
+    img = link.picture.img
+    assert [entry.split()[-1] for entry in img["srcset"].split(", ")] == ["1x", "2x"]
+    assert (img["width"], img["height"]) == ("113", "64")  # 4rem high, as the footer shows it
+    assert img["alt"] == "Dofinansowane przez Unię Europejską"
+    assert img["loading"] == "lazy"
 
 
 def test_block_preview_renders_without_the_database():

@@ -43,8 +43,8 @@ def test_the_hero_shows_the_organizations_photo_beside_its_mission(org_a, home_a
     image = re.search(r"<img [^>]*>", hero).group(0)
     assert 'class="hero-image"' in image
     assert 'alt=""' in image  # the words beside it say what it shows
-    assert 'width="640"' in image
-    assert 'height="400"' in image
+    assert 'width="1280"' in image  # the largest rendition's size
+    assert 'height="800"' in image
     assert 'fetchpriority="high"' in image
     assert "loading=" not in image  # the first thing on the screen is not deferred
 

@@ -397,7 +397,7 @@ def test_every_body_block_is_printed_from_local_files_with_videos_as_links(
     site = page.get_site().root_url
     assert all(url.startswith((f"{site}/media/", f"{site}/static/")) for url in fetched), fetched
     # The photo, the partner's logo and the programme's logo, as their blocks ask for them.
-    for rendition in (".width-1200.", ".max-320x120.", ".height-80."):
+    for rendition in (".width-1200.", ".max-384x144.", ".height-128."):
         assert any(rendition in url for url in fetched), rendition
 
 

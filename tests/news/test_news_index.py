@@ -251,8 +251,9 @@ def test_cards_show_the_photo_with_its_alt_text_and_size_and_a_tidy_card_without
     with_photo, without = cards
     image = re.search(r"<img [^>]*>", with_photo).group(0)
     assert 'alt="Uczestnicy forum przy stołach"' in image
-    assert 'width="480"' in image
-    assert 'height="270"' in image
+    # The largest rendition's size (its shape; the card sets the width).
+    assert 'width="960"' in image
+    assert 'height="540"' in image
     assert 'loading="lazy"' in image
     assert "card-no-image" not in with_photo[: with_photo.index(">")]
     assert "<img" not in without

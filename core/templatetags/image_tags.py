@@ -1,0 +1,19 @@
+"""Photos and logos as responsive <picture>s (core/images.py, docs/design.md)."""
+
+from django import template
+
+from core import images
+
+register = template.Library()
+
+
+@register.simple_tag
+def responsive_image(image, style, **attrs):
+    """`{% responsive_image page.hero_image "lead" alt=page.hero_alt_text %}`: the image in
+    one of core.images.STYLES, AVIF and WebP first, lazily loaded unless `lazy=False`;
+    `class`, `fetchpriority` and `lang` go on the <img>. Nothing without an image."""
+    if not image:
+        return ""
+    if style not in images.STYLES:
+        raise template.TemplateSyntaxError(f"No image style named {style!r} in core.images")
+    return images.picture(image, style, **attrs)
