@@ -9,11 +9,15 @@ renditions their cards ask for (`prefetch_specs`), so a page of cards costs one 
 all of them.
 """
 
+import logging
 import posixpath
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from wagtail.images.shortcuts import get_renditions_or_not_found
+
+logger = logging.getLogger(__name__)
 
 # Offered before the fallback, best first. AVIF is about a third smaller than WebP at the
 # same look; WebP covers the browsers without AVIF (Safari 14 and 15, on iPhones that
@@ -99,6 +103,14 @@ def prefetch_specs(*style_names):
     return specs
 
 
+def fits(image):
+    """Whether the image is within the pixel limit (WAGTAILIMAGES_MAX_IMAGE_PIXELS), so that
+    a rendition of it may be made. Uploads beyond it are refused; one stored before the
+    limit is never opened (Pillow refuses it too, see CoreConfig.ready)."""
+    limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    return limit is None or (image.width or 0) * (image.height or 0) <= limit
+
+
 def _attributes(attrs):
     """` name="value"` for each attribute, in the order given (src first reads best)."""
     return format_html_join("", ' {}="{}"', attrs.items())
@@ -138,6 +150,14 @@ def picture(image, style_name, *, alt, lazy=True, **attrs):
     Loaded lazily unless `lazy` is False (what is on the first screen); `attrs` (class,
     fetchpriority, lang) go on the <img>, empty ones left out."""
     style = STYLES[style_name]
+    if not fits(image):
+        logger.warning(
+            "Image %s (%s × %s) is beyond WAGTAILIMAGES_MAX_IMAGE_PIXELS: not shown",
+            image.pk,
+            image.width,
+            image.height,
+        )
+        return ""
     fallback = fallback_format(image)
     outputs = (*MODERN_OUTPUTS, fallback) if fallback else (None,)
     specs = {output: style.specs(output) for output in outputs}

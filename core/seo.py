@@ -12,6 +12,8 @@ from urllib.parse import quote, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.images import fits
+
 # Open Graph wants territory-qualified locales.
 OG_LOCALES = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_GB"}
 
@@ -31,13 +33,14 @@ def json_ld(data):
 def share_image(page, organization):
     """The picture a shared link shows: the page's own photo, else the organization's logo.
 
-    Returns (rendition, is_photo) or (None, False).
+    Returns (rendition, is_photo) or (None, False). An image beyond the pixel limit is
+    passed over (core.images.fits).
     """
     photo = getattr(page, "hero_image", None)
-    if photo is not None:
+    if photo is not None and fits(photo):
         return photo.get_rendition(SHARE_IMAGE_FILTER), True
     logo = getattr(organization, "logo", None) if organization else None
-    if logo is not None:
+    if logo is not None and fits(logo):
         return logo.get_rendition(LOGO_FILTER), False
     return None, False
 
@@ -51,7 +54,7 @@ def publisher(request, organization):
         "name": organization.display_name,
         "url": organization.site.root_url + "/",
     }
-    if organization.logo is not None:
+    if organization.logo is not None and fits(organization.logo):
         logo = organization.logo.get_rendition(LOGO_FILTER)
         data["logo"] = {
             "@type": "ImageObject",

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from wagtail.images.models import SourceImageIOError
 
 from core.dates import WARSAW
+from core.images import fits
 from core.seo import json_ld
 from organizations.models import OrganizationSettings
 
@@ -95,7 +96,7 @@ def _locations(event, url):
 
 def _image_url(event, request):
     image = event.hero_image
-    if image is None:
+    if image is None or not fits(image):
         return ""
     try:
         rendition = image.get_rendition(IMAGE_FILTER)

@@ -262,6 +262,16 @@ WAGTAILSEARCH_BACKENDS = {
 # document that can carry scripts, and it would run with the session of whoever opens it
 # from /media/ (an administrator). Wagtail's own default adds AVIF.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# The most pixels (width × height) an image may have: a phone's photo has 12 million, a
+# 24-megapixel camera's fits; one rendition of an 8000 × 5000 photo takes about 2 s and
+# 300 MB, one of 11,000 × 11,000 (which Wagtail's default, 128 million, lets in as a PNG
+# of a few KB) 3-5 s and 650-900 MB. The admin refuses a larger upload with a message
+# saying what to do (core.image_uploads); Pillow will not open one stored before
+# (CoreConfig.ready).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
+if WAGTAILIMAGES_MAX_IMAGE_PIXELS <= 0:
+    raise ImproperlyConfigured("IMAGE_MAX_PIXELS is a number of pixels, e.g. 40000000.")
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_uploads.ImageForm"
 # Documents are served by Wagtail's view (never straight from /media/, see
 # home.views.serve_media), which checks a collection's privacy, sends every type but PDF
 # as a download and forbids scripts (Content-Security-Policy: default-src 'none';

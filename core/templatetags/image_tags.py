@@ -17,3 +17,10 @@ def responsive_image(image, style, **attrs):
     if style not in images.STYLES:
         raise template.TemplateSyntaxError(f"No image style named {style!r} in core.images")
     return images.picture(image, style, **attrs)
+
+
+@register.filter
+def fits(image):
+    """`{% if page.hero_image|fits %}`: the image is within the pixel limit, so a rendition
+    of it may be made (for Wagtail's own {% image %} tag, as in the PDF's templates)."""
+    return bool(image) and images.fits(image)

@@ -1,6 +1,9 @@
 """Responsive images (core.images, {% responsive_image %}): AVIF and WebP offered before a
 fallback in the original's kind, a choice of widths with the space the image takes, its
-size known before it loads, lazy unless asked; and renditions really in those formats."""
+size known before it loads, lazy unless asked; renditions really in those formats; and no
+image beyond the pixel limit ever opened."""
+
+import io
 
 import PIL.Image
 import pytest
@@ -9,7 +12,10 @@ from django.template import Context, Template, TemplateSyntaxError
 from wagtail.images.tests.utils import get_test_bad_image
 
 from core.images import STYLES, prefetch_specs
-from tests.core.helpers import image_file, store_image
+from pages import pdf
+from tests.core.helpers import HUGE, image_file, png_of, store_image
+from tests.events.helpers import add_integration_talk, event_index, path_of
+from tests.utils import text_of, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +223,45 @@ def test_an_unknown_style_is_a_mistake_in_the_template(org_a):
 
     with pytest.raises(TemplateSyntaxError, match="No image style named 'poster'"):
         render(photo, "poster", alt='""')
+
+
+# --- Beyond the pixel limit ------------------------------------------------------------------
+
+
+# Pillow warns from half the limit (CoreConfig.ready silences it; pytest resets the filters).
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+def test_pillow_refuses_to_open_an_image_beyond_the_limit_and_opens_one_within(settings):
+    limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    assert limit == 40_000_000
+
+    with pytest.raises(PIL.Image.DecompressionBombError):
+        PIL.Image.open(io.BytesIO(png_of(HUGE)))
+    with pytest.raises(PIL.Image.DecompressionBombError):
+        PIL.Image.open(io.BytesIO(png_of((8000, 5001))))
+    with PIL.Image.open(io.BytesIO(png_of((8000, 5000)))) as within:
+        assert within.size == (8000, 5000)
+
+
+def test_no_rendition_of_an_image_beyond_the_limit_is_ever_made(huge_image):
+    assert render(huge_image, "lead", alt='"Plakat"') == ""
+
+    # Wagtail's own tags and the admin's thumbnails are refused by Pillow before any
+    # pixel is decoded, instead of taking seconds and most of a gigabyte.
+    with pytest.raises(PIL.Image.DecompressionBombError):
+        huge_image.get_rendition("max-165x165")
+    assert not huge_image.renditions.exists()
+
+
+def test_a_page_whose_photo_is_beyond_the_limit_shows_without_it(org_a, huge_image):
+    event = add_integration_talk(
+        event_index(org_a), hero_image=huge_image, hero_alt_text="Plakat spotkania"
+    )
+
+    response = visit(org_a, path_of(event))
+
+    html = text_of(response)
+    assert response.status_code == 200
+    assert "Porozmawiajmy o integracji" in html
+    assert "Plakat spotkania" not in html  # neither the photo nor a link preview of it
+    assert "Plakat spotkania" not in pdf.page_html(event)
+    assert not huge_image.renditions.exists()
