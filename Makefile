@@ -101,10 +101,12 @@ check: $(BIN)/.installed messages
 $(VNU_JAR): | test-packages
 	npm install --prefix $(VENV)/vnu --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
 
-# `--dist load` hands each worker its tests in collection order, so browser tests stay last
-# in every worker (see tests/browser/conftest.py). The 25 slowest tests are listed at the end.
+# `--dist loadgroup` hands each worker its tests in collection order, so browser tests stay
+# last in every worker (see tests/browser/conftest.py); the tests of a module that builds
+# its data once (tests/conftest.py, pytest_itemcollected) go to one worker together, first.
+# The 25 slowest tests are listed at the end.
 test: test-packages lint check $(VNU_JAR)
-	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load --durations=25 $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 # Measurements (timings, query counts) printed for the notes; never asserted as times.
 bench: $(BIN)/.installed messages

@@ -40,6 +40,17 @@ ORGANIZATIONS = {
 }
 
 
+def pytest_itemcollected(item):
+    """A test that reads data built once per module (a module-scoped fixture: the demo,
+    the search site) runs on the same pytest-xdist worker as the rest of its module, so
+    that the data is built once, not once per worker (`--dist loadgroup`, Makefile)."""
+    fixturedefs = getattr(item, "_fixtureinfo", None)
+    if fixturedefs is None:
+        return
+    if any(defs[-1].scope == "module" for defs in fixturedefs.name2fixturedefs.values()):
+        item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with the two organizations made once for the whole session.

@@ -53,7 +53,7 @@ def pytest_itemcollected(item):
 def pytest_collection_modifyitems(items):
     # Browser tests run last: once Playwright has started, the main thread looks like
     # async code to Django and asyncio until the end of the session (see `chromium`).
-    # Under pytest-xdist (`make test`), `--dist load` keeps this order within each worker.
+    # Under pytest-xdist (`make test`), `--dist loadgroup` keeps this order within each worker.
     # The long ones (a whole flow, ~40 s) start first among them, so that no worker is left
     # running one alone at the end while the other waits.
     items[:] = sorted(
