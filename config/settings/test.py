@@ -1,6 +1,8 @@
 """Tests: fast and deterministic. SQLite unless DATABASE_URL points at PostgreSQL."""
 
+from .base import media_storages_from_env
 from .dev import *  # noqa: F401,F403
+from .dev import STORAGES
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -9,6 +11,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Wagtail does by default: a test sees the search index and the e-mails without a worker.
 # Tests of the queue itself switch to the database backend (tests/utils.py, tasks_in_database).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Media on the local disk (each test's own MEDIA_ROOT, tests/conftest.py), whatever the
+# environment says; the object storage tests start their own S3 server.
+STORAGES = {**media_storages_from_env({}), "staticfiles": STORAGES["staticfiles"]}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off in the suite: tests change content and read pages again in one breath; the page
 # cache's own tests (tests/core/test_page_cache.py) turn it on.
