@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.test import TransactionTestCase, override_settings
 
+from config.settings.test import SEARCH_INDEX_ON
 from organizations.models import OrganizationSettings
 from organizations.provisioning import create_organization
 from tests.utils import (
@@ -179,11 +180,21 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
     of them changes is rolled back as usual (tests.utils.built_for_module).
     """
     media = tmp_path_factory.mktemp("demo-media")
-    with built_for_module(django_db_blocker), override_settings(MEDIA_ROOT=media):
+    with (
+        built_for_module(django_db_blocker),
+        override_settings(MEDIA_ROOT=media, WAGTAILSEARCH_BACKENDS=SEARCH_INDEX_ON),
+    ):
         with django_db_blocker.unblock():
             output = StringIO()
             call_command("demo", "--port", "8123", stdout=output)
         yield Demo(output=output.getvalue(), media_root=media)
+
+
+@pytest.fixture
+def search_index(settings):
+    """The search index kept up to date on every save, as in production (off in the rest of
+    the suite: config.settings.test)."""
+    settings.WAGTAILSEARCH_BACKENDS = SEARCH_INDEX_ON
 
 
 @pytest.fixture(autouse=True)

@@ -18,9 +18,17 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off in the suite: tests change content and read pages again in one breath; the page
 # cache's own tests (tests/core/test_page_cache.py) turn it on.
 PAGE_CACHE_SECONDS = 0
-WAGTAILSEARCH_BACKENDS = {
+# The search index is not kept up to date on every save: indexing a page (its words'
+# lemmas, in the full-text tables) is a sixth of what most tests spend. Tests that search
+# (the site search, the admin's searches) ask for the `search_index` fixture
+# (tests/conftest.py), which turns it on as in production.
+SEARCH_INDEX_OFF = {
+    "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "simple", "AUTO_UPDATE": False},
+}
+SEARCH_INDEX_ON = {
     "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "simple"},
 }
+WAGTAILSEARCH_BACKENDS = SEARCH_INDEX_OFF
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
