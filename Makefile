@@ -12,6 +12,9 @@ PYTEST_WORKERS ?= auto
 # The Nu HTML Checker (the W3C validator), for the tests that validate the public pages.
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+# Lighthouse (npm; version 12 runs on Debian's Node.js 20), for `make bench` only.
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 
 # Debian packages. `make run` needs gettext (msgfmt compiles the translations); `make test`
 # also needs Chromium (browser tests), Java and npm (the HTML validator) and Pango (WeasyPrint
@@ -98,6 +101,9 @@ check: $(BIN)/.installed messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+$(LIGHTHOUSE): | test-packages
+	npm install --prefix $(VENV)/lighthouse --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+
 $(VNU_JAR): | test-packages
 	npm install --prefix $(VENV)/vnu --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
 
@@ -109,8 +115,9 @@ test: test-packages lint check $(VNU_JAR)
 	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 # Measurements (timings, query counts) printed for the notes; never asserted as times.
-bench: $(BIN)/.installed messages
+bench: $(BIN)/.installed messages $(LIGHTHOUSE)
 	$(BIN)/pytest -m bench -q -p no:cacheprovider tests/benchmarks
+	CHROMIUM=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/pytest -m bench -q -p no:cacheprovider tests/browser/test_lighthouse.py
 
 makemessages: $(BIN)/.installed | run-packages
 	$(BIN)/python manage.py makemessages -l pl -l uk -l en --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
