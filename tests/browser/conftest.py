@@ -34,7 +34,8 @@ import pytest
 from django.core.cache import cache
 from django.core.servers.basehttp import ServerHandler
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from tests.browser.helpers import CHROMIUM_ARGS
+
 DEFAULT_CONTEXT = {"viewport": {"width": 1280, "height": 800}, "locale": "pl-PL"}
 BROWSER_TESTS = Path(__file__).parent
 SERIOUS_IMPACTS = {"serious", "critical"}

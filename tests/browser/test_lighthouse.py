@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import CHROMIUM_ARGS
+from tests.browser.helpers import CHROMIUM_ARGS
 from tests.home.helpers import showcase
 
 pytestmark = [pytest.mark.bench]
