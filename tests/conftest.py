@@ -84,23 +84,23 @@ def _serialized_rollback_from_snapshots():
     setup = TransactionTestCase._fixture_setup.__func__
     teardown = TransactionTestCase._fixture_teardown
 
-    def snapshots(case):
+    def restored_from_snapshots(case):
+        """True if the case's databases were put back from their SQLite snapshots."""
         if not case.serialized_rollback:
-            return None
+            return False
         found = [
             getattr(connections[alias], "_test_snapshot", None)
             for alias in case._databases_names(include_mirrors=False)
         ]
-        if all(s is not None and s.connection.vendor == "sqlite" for s in found):
-            return found
-        return None
-
-    def fixture_setup(cls):
-        found = snapshots(cls)
-        if found is None:
-            return setup(cls)
+        if not all(s is not None and s.connection.vendor == "sqlite" for s in found):
+            return False
         for snapshot in found:
             snapshot.restore()
+        return True
+
+    def fixture_setup(cls):
+        if not restored_from_snapshots(cls):
+            return setup(cls)
         cls.serialized_rollback = False
         try:
             setup(cls)
@@ -108,11 +108,8 @@ def _serialized_rollback_from_snapshots():
             cls.serialized_rollback = True
 
     def fixture_teardown(self):
-        found = snapshots(self)
-        if found is None:
-            return teardown(self)
-        for snapshot in found:
-            snapshot.restore()
+        if not restored_from_snapshots(self):
+            teardown(self)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(TransactionTestCase, "_fixture_setup", classmethod(fixture_setup))
