@@ -41,6 +41,39 @@ ORGANIZATIONS = {
 }
 
 
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Leave out the tests that cannot reach a database (no database fixture, no "
+        "django_db mark): .ci/run's second database, where they would run the same again.",
+    )
+
+
+def uses_a_database(item):
+    return bool(item.get_closest_marker("django_db")) or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    left_out = [item for item in items if not uses_a_database(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if uses_a_database(item)]
+
+
 def pytest_itemcollected(item):
     """A test that reads data built once per module (a module-scoped fixture: the demo,
     the search site) runs on the same pytest-xdist worker as the rest of its module, so
