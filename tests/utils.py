@@ -122,6 +122,7 @@ SETTINGS_FIELDS_LEFT_EMPTY = [
     "newsletter_url",
     "donate_url",
     "privacy_policy_page",
+    "accessibility_statement_page",
     "footer_text",
     "email_domains",
 ]
