@@ -662,6 +662,7 @@ class _Builder:
         home.intro = " ".join(spec["intro"].split())
         extra = self.hero(home, spec)
         home.body = self.blocks(spec.get("body", []))
+        home.featured_page = self.pages[spec["featured"]] if "featured" in spec else None
         self.publish(home)
         self.translate(home, ("home",), extra=extra)
 

@@ -1,6 +1,6 @@
 """An organization's home page as a visitor first sees it: the photo beside the name and
-mission, the newest article as the featured card, the latest news and the next events as
-cards, and the newsletter and donate calls to action."""
+mission, the featured card (tests/home/test_featured_item.py), the latest news and the next
+events as cards, and the newsletter and donate calls to action."""
 
 import re
 
@@ -60,14 +60,20 @@ def test_news_and_events_are_cards_the_newest_article_featured(org_a, home_a):
     photo = make_image(org_a)
     add_article(news_index(org_a), "Najnowszy", "2024-03-03", hero_image=photo, hero_alt_text="Las")
     add_article(news_index(org_a), "Starszy", "2024-03-02")
+    add_article(
+        news_index(org_a), "Najstarszy", "2024-03-01", hero_image=photo, hero_alt_text="Las"
+    )
     add_event(event_index(org_a), "Forum", in_days(3), hero_image=photo, hero_alt_text="Sala")
 
     page = text_of(visit(org_a, "/pl/"))
     html = page[page.index("<main") : page.index("</main>")]
 
+    featured = html[html.index('class="home-featured"') : html.index('class="latest-news"')]
+    assert re.findall(r'<article class="([^"]*)">', featured) == ["card article-card card-featured"]
+    assert 'alt="Las"' in featured
     news = html[html.index('class="latest-news"') : html.index('class="upcoming-events"')]
     cards = re.findall(r'<article class="(card article-card[^"]*)">', news)
-    assert cards == ["card article-card card-featured", "card article-card card-no-image"]
+    assert cards == ["card article-card card-no-image", "card article-card"]
     assert 'alt="Las"' in news
     events = html[html.index('class="upcoming-events"') :]
     assert '<article class="card event-card">' in events
