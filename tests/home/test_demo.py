@@ -26,6 +26,7 @@ from home.models import ContentPage, HomePage
 from news.models import ArticlePage
 from organizations.models import OrganizationSettings
 from pages.blocks import BodyBlock
+from partners.models import Partner
 from tests.events.helpers import form_data
 from tests.utils import add_child_page, html_errors, unmarked_polish, visit
 
@@ -184,6 +185,20 @@ def test_demo_builds_three_organizations_on_their_own_hostnames_and_prints_login
         assert org.privacy_policy_page is not None
         home = site.root_page.specific
         assert home.hero_image is not None
+        # The featured item named in the file, an article or event of the organization.
+        content = load_content(definition["slug"], "pl")
+        assert home.featured_page.slug == content["home"]["featured"]
+        assert home.featured_page.specific_class in (ArticlePage, EventPage)
+        # Every partner with its drawn logo in the organization's collection, but those the
+        # file shows by name.
+        for key, spec in content["partners"].items():
+            partner = Partner.objects.get(site=site, locale=home.locale, name=spec["name"])
+            if spec.get("logo", True):
+                assert partner.logo.collection_id == org.collection_id, key
+                assert partner.logo.file.name.endswith(".png")
+                assert partner.logo.height >= 144  # twice the strips' 4.5rem
+            else:
+                assert partner.logo is None, key
         translations = HomePage.objects.filter(translation_key=home.translation_key).live()
         assert sorted(translations.values_list("locale__language_code", flat=True)) == sorted(
             definition["languages"]

@@ -11,9 +11,10 @@ from core.colours import colour_roles
 STATIC = Path(settings.BASE_DIR) / "static"
 SITE_CSS = STATIC / "css" / "site.css"
 PDF_CSS = STATIC / "pdf" / "page.css"
-# Classes the templates make from a value ("event-card-{{ event.status }}"), by prefix, and
-# classes kept for markup that is not the project's own.
+# Classes the templates make from a value ("event-card-{{ event.status }}"), by prefix; and
+# the wrapper Wagtail (and core.untranslated.render_stream) gives each stream block.
 MADE_FROM_A_VALUE = (
+    "block-",
     "event-card-",
     "event-badge-",
     "event-status-",
