@@ -41,7 +41,7 @@ from organizations.translations import untranslated_parts_of_page
 
 # Part of the cache key: raise it when a change to the templates or the stylesheet
 # should reach the PDFs already in the cache.
-VERSION = 1
+VERSION = 2
 # A published revision gets a new key at once; this bounds how long a change made in the
 # organization settings (logo, funding notice) takes to reach a PDF already cached.
 CACHE_SECONDS = 60 * 60 * 24
