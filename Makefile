@@ -18,8 +18,10 @@ VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # lays out the PDFs of pages). python3-venv only when $(PYTHON) lacks ensurepip (Debian's own).
 RUN_PACKAGES := python3-venv gettext
 TEST_PACKAGES := $(RUN_PACKAGES) chromium default-jre-headless npm libpango-1.0-0 libpangoft2-1.0-0
+# `make bench` drives the site with wrk, the HTTP load generator.
+BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 
-.PHONY: run test lint check messages makemessages bench clean run-packages test-packages
+.PHONY: run test lint check messages makemessages bench bench-client clean run-packages test-packages bench-packages
 
 # Those of the packages in $(1) that are missing are installed (as root, with apt-get), or
 # the command that installs them is printed and make stops. A package counts as present
@@ -54,6 +56,9 @@ run-packages:
 
 test-packages:
 	$(call install-missing-packages,$(TEST_PACKAGES))
+
+bench-packages:
+	$(call install-missing-packages,$(BENCH_PACKAGES))
 
 # A second run reuses the virtualenv: it is rebuilt only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml | run-packages
@@ -106,8 +111,14 @@ $(VNU_JAR): | test-packages
 test: test-packages lint check $(VNU_JAR)
 	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load --durations=25 $(PYTEST_ARGS)
 
-# Measurements (timings, query counts) printed for the notes; never asserted as times.
-bench: $(BIN)/.installed messages
+# Measurements printed for the notes, never asserted as times. `make bench`: the site on
+# gunicorn with PostgreSQL and Redis under wrk, at 100 and 10,000 articles, one table (about
+# ten minutes; its knobs are BENCH_* variables, see README, Performance). `make bench-client`:
+# the older in-process timings of pages, the PDF and search through Django's test client.
+bench: bench-packages $(BIN)/.installed messages
+	$(BIN)/python -m tests.benchmarks.serve
+
+bench-client: $(BIN)/.installed messages
 	$(BIN)/pytest -m bench -q -p no:cacheprovider tests/benchmarks
 
 makemessages: $(BIN)/.installed | run-packages
