@@ -93,3 +93,30 @@ def test_database_connections_are_kept_and_checked_unless_told_otherwise():
 
     assert run_manage(*show).stdout.split() == ["60", "True"]
     assert run_manage(*show, DATABASE_CONN_MAX_AGE="0").stdout.split() == ["0", "True"]
+
+
+WSGI_START = """
+import sys
+from django.db import connections
+import config.wsgi
+print(type(config.wsgi.application).__name__)
+print(all(connection.connection is None for connection in connections.all()))
+print("config.urls" in sys.modules, "django_redis.client" in sys.modules)
+"""
+
+
+def test_the_wsgi_application_starts_warm_serves_stored_pages_first_and_leaves_no_connection():
+    """What gunicorn --preload loads once before forking its workers (config/wsgi.py): the
+    page cache's fast path around Django, the URL patterns (views) and the cache client
+    already imported, and no database connection a forked worker would share."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        WSGI_START,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        PAGE_CACHE_SECONDS="300",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["FastPath", "True", "True", "True"]
