@@ -21,8 +21,10 @@ LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 # lays out the PDFs of pages). python3-venv only when $(PYTHON) lacks ensurepip (Debian's own).
 RUN_PACKAGES := python3-venv gettext
 TEST_PACKAGES := $(RUN_PACKAGES) chromium default-jre-headless npm libpango-1.0-0 libpangoft2-1.0-0
+# `make bench` drives the site with wrk, the HTTP load generator.
+BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 
-.PHONY: run test lint check messages makemessages bench clean run-packages test-packages
+.PHONY: run test lint check messages makemessages bench bench-client clean run-packages test-packages bench-packages
 
 # Those of the packages in $(1) that are missing are installed (as root, with apt-get), or
 # the command that installs them is printed and make stops. A package counts as present
@@ -57,6 +59,9 @@ run-packages:
 
 test-packages:
 	$(call install-missing-packages,$(TEST_PACKAGES))
+
+bench-packages:
+	$(call install-missing-packages,$(BENCH_PACKAGES))
 
 # A second run reuses the virtualenv: it is rebuilt only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml | run-packages
@@ -114,10 +119,17 @@ $(VNU_JAR): | test-packages
 test: test-packages lint check $(VNU_JAR)
 	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
-# Measurements (timings, query counts) printed for the notes; never asserted as times.
-bench: $(BIN)/.installed messages $(LIGHTHOUSE)
-	$(BIN)/pytest -m bench -q -p no:cacheprovider tests/benchmarks
+# Measurements printed for the notes, never asserted as times. `make bench`: the site on
+# gunicorn with PostgreSQL and Redis under wrk, at 100 and 10,000 articles, one table (about
+# ten minutes; its knobs are BENCH_* variables, see README, Performance), then Lighthouse's
+# scores of the home, article and event pages. `make bench-client`: the older in-process
+# timings of pages, the PDF and search through Django's test client.
+bench: bench-packages $(BIN)/.installed messages $(LIGHTHOUSE)
+	$(BIN)/python -m tests.benchmarks.serve
 	CHROMIUM=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/pytest -m bench -q -p no:cacheprovider tests/browser/test_lighthouse.py
+
+bench-client: $(BIN)/.installed messages
+	$(BIN)/pytest -m bench -q -p no:cacheprovider tests/benchmarks
 
 makemessages: $(BIN)/.installed | run-packages
 	$(BIN)/python manage.py makemessages -l pl -l uk -l en --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete

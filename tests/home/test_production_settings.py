@@ -133,3 +133,30 @@ def test_refuses_to_start_with_half_configured_media_storage(environment, messag
     result = run_manage("check", **environment)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+WSGI_START = """
+import sys
+from django.db import connections
+import config.wsgi
+print(type(config.wsgi.application).__name__)
+print(all(connection.connection is None for connection in connections.all()))
+print("config.urls" in sys.modules, "django_redis.client" in sys.modules)
+"""
+
+
+def test_the_wsgi_application_starts_warm_serves_stored_pages_first_and_leaves_no_connection():
+    """What gunicorn --preload loads once before forking its workers (config/wsgi.py): the
+    page cache's fast path around Django, the URL patterns (views) and the cache client
+    already imported, and no database connection a forked worker would share."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        WSGI_START,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        PAGE_CACHE_SECONDS="300",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["FastPath", "True", "True", "True"]
