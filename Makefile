@@ -12,14 +12,19 @@ PYTEST_WORKERS ?= auto
 # The Nu HTML Checker (the W3C validator), for the tests that validate the public pages.
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+# Lighthouse (npm; version 12 runs on Debian's Node.js 20), for `make bench` only.
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 
 # Debian packages. `make run` needs gettext (msgfmt compiles the translations); `make test`
 # also needs Chromium (browser tests), Java and npm (the HTML validator) and Pango (WeasyPrint
 # lays out the PDFs of pages). python3-venv only when $(PYTHON) lacks ensurepip (Debian's own).
 RUN_PACKAGES := python3-venv gettext
 TEST_PACKAGES := $(RUN_PACKAGES) chromium default-jre-headless npm libpango-1.0-0 libpangoft2-1.0-0
+# `make bench` drives the site with wrk, the HTTP load generator.
+BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 
-.PHONY: run test lint check messages makemessages bench clean run-packages test-packages
+.PHONY: run test lint check messages makemessages bench bench-client clean run-packages test-packages bench-packages
 
 # Those of the packages in $(1) that are missing are installed (as root, with apt-get), or
 # the command that installs them is printed and make stops. A package counts as present
@@ -54,6 +59,9 @@ run-packages:
 
 test-packages:
 	$(call install-missing-packages,$(TEST_PACKAGES))
+
+bench-packages:
+	$(call install-missing-packages,$(BENCH_PACKAGES))
 
 # A second run reuses the virtualenv: it is rebuilt only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml | run-packages
@@ -98,16 +106,29 @@ check: $(BIN)/.installed messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+$(LIGHTHOUSE): | test-packages
+	npm install --prefix $(VENV)/lighthouse --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+
 $(VNU_JAR): | test-packages
 	npm install --prefix $(VENV)/vnu --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
 
-# `--dist load` hands each worker its tests in collection order, so browser tests stay last
-# in every worker (see tests/browser/conftest.py). The 25 slowest tests are listed at the end.
+# `--dist loadgroup` hands each worker its tests in collection order, so browser tests stay
+# last in every worker (see tests/browser/conftest.py); the tests of a module that builds
+# its data once (tests/conftest.py, pytest_itemcollected) go to one worker together, first.
+# The 25 slowest tests are listed at the end.
 test: test-packages lint check $(VNU_JAR)
-	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load --durations=25 $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
-# Measurements (timings, query counts) printed for the notes; never asserted as times.
-bench: $(BIN)/.installed messages
+# Measurements printed for the notes, never asserted as times. `make bench`: the site on
+# gunicorn with PostgreSQL and Redis under wrk, at 100 and 10,000 articles, one table (about
+# ten minutes; its knobs are BENCH_* variables, see README, Performance), then Lighthouse's
+# scores of the home, article and event pages. `make bench-client`: the older in-process
+# timings of pages, the PDF and search through Django's test client.
+bench: bench-packages $(BIN)/.installed messages $(LIGHTHOUSE)
+	$(BIN)/python -m tests.benchmarks.serve
+	CHROMIUM=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/pytest -m bench -q -p no:cacheprovider tests/browser/test_lighthouse.py
+
+bench-client: $(BIN)/.installed messages
 	$(BIN)/pytest -m bench -q -p no:cacheprovider tests/benchmarks
 
 makemessages: $(BIN)/.installed | run-packages

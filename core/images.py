@@ -66,11 +66,11 @@ STYLES = {
     "body": ImageStyle(("width-480", "width-800", "width-1200"), READING_COLUMN),
     # A card in the grid of news or events.
     "card": ImageStyle(CARD_RESIZES, CARD),
-    # The home page's first article: the whole row from 48rem, its photo 55 % of it.
+    # The article or event a home page features: the page's width, its photo 55 % of it
+    # beside the text from 48rem.
     "card_featured": ImageStyle(
         (*CARD_RESIZES, "fill-1280x720-c100"),
-        "(min-width: 76rem) 40.2rem, (min-width: 48rem) calc(55vw - 1.65rem), "
-        "(min-width: 40rem) calc(50vw - 1.75rem), calc(100vw - 2rem)",
+        "(min-width: 76rem) 40.2rem, (min-width: 48rem) calc(55vw - 1.65rem), calc(100vw - 2rem)",
     ),
     # An event in the schedule: from 40rem a 14rem column as tall as the text beside it
     # (some 15rem), which the 16:9 photo covers about 27rem wide.

@@ -1,14 +1,15 @@
 """The page cache: what anonymous visitors get, kept whole and served without rendering.
 
 A public page's anonymous GET response is stored in Django's cache (Redis in production,
-local memory in `make run`) under its host, path and query string; the language is part
-of the path. It is served again until anything the page may show changes:
+local memory in `make run`) under its scheme, host, path and query string; the language is
+part of the path. It is served again until anything the page may show changes:
 
-- every stored page carries the *generation* of its host, of the default site and of
-  the whole installation; changing a page, a page's translation, or anything of an
-  organization (snippets, settings, registrations) bumps its site's generation, anything
-  shared (images, documents, tags, sites, redirects) the installation's; what was stored
-  under an older generation is never read again and expires by itself;
+- every stored page carries the *generations* of its host, of the default site and of
+  the whole installation it was made under; changing a page, a page's translation, or
+  anything of an organization (snippets, settings, registrations) bumps its site's
+  generation, anything shared (images, documents, tags, sites, redirects) the
+  installation's; a stored page whose generations are not the current ones is never
+  served again, and is replaced or expires by itself;
 - `PAGE_CACHE_SECONDS` bounds the life of a stored page (what depends on the clock, such
   as "upcoming", is at most that late); 0 turns the page cache off.
 
@@ -19,14 +20,31 @@ posts) or say private / no-cache / no-store (`django.views.decorators.cache.neve
 the search view, which counts searches, uses it). Each response says `X-Page-Cache: hit`
 or `miss`, for tests and measurements.
 
+Stored pages are gzip-compressed once, when stored, and sent compressed to every browser
+that accepts it. Only these public pages are compressed: a page with a CSRF token or
+anything personal is sent as it is, so that no secret is ever in a compressed response an
+attacker could measure (BREACH).
+
+A stored page is found with one cache read (its generations come in the same read), by
+`PageCacheMiddleware`, the first middleware, whose stored response carries every header
+the other middleware add; and in production before Django handles the request at all, by
+`FastPath` around the WSGI application (config/wsgi.py), as WhiteNoise serves static
+files: the same keys, the same rules, a fraction of the work.
+
 Pages of the admin and Django's admin are never stored; which models change what is
 decided by `sites_changed_by`.
 """
 
+import gzip
+import re
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.cache import cc_delim_re, has_vary_header
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, has_vary_header, patch_vary_headers
 from wagtail.models import Page, Site
 
 GENERATION = "page-cache:generation:{}"
@@ -39,6 +57,10 @@ PRIVATE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
 # Cookies that make a visitor's page their own.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 MAX_QUERY_STRING = 300
+# Headers made for each answer from a stored page, not kept with it.
+PER_ANSWER_HEADERS = {"content-length", "content-encoding", "x-page-cache"}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+COMPRESS_LEVEL = 6
 
 # Models whose rows are written while pages are read or that no page shows: writing them
 # changes nothing a visitor sees. (Renditions are made while a page renders.)
@@ -97,23 +119,30 @@ def site_hostnames():
     return hostnames
 
 
-def host_generations(host):
-    """The generations a page of this host depends on: its site's (the default site's for
-    a hostname no site has) and the installation's."""
+def page_key(request):
+    return f"page-cache:page:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
+
+
+def lookup(request):
+    """(the stored page or None, the generations a page of this request depends on now):
+    its site's (the default site's for a hostname no site has) and the installation's,
+    read with the page in one cache read."""
+    host = request.get_host()
     hostname = host.rsplit(":", 1)[0] if not host.endswith("]") else host
     site_key = GENERATION.format(hostname)
-    keys = [site_key, GENERATION.format(DEFAULT_SITE), GENERATION.format(EVERYTHING), HOSTNAMES]
-    found = cache.get_many(keys)
+    default_key, everything_key = GENERATION.format(DEFAULT_SITE), GENERATION.format(EVERYTHING)
+    key = page_key(request)
+    found = cache.get_many([key, site_key, default_key, everything_key, HOSTNAMES])
     hostnames = found.get(HOSTNAMES)
     if hostnames is None:
         hostnames = site_hostnames()
     if hostname not in hostnames:
-        site_key = GENERATION.format(DEFAULT_SITE)
-    return f"{found.get(site_key, 0)}.{found.get(GENERATION.format(EVERYTHING), 0)}"
-
-
-def page_key(request, generations):
-    return f"page-cache:page:{generations}:{request.get_host()}:{request.get_full_path()}"
+        site_key = default_key
+    generations = f"{found.get(site_key, 0)}.{found.get(everything_key, 0)}"
+    stored = found.get(key)
+    if stored is not None and stored[0] != generations:
+        stored = None
+    return stored, generations
 
 
 def may_be_cached(request):
@@ -141,33 +170,98 @@ def may_be_stored(request, response):
     return not directives & PRIVATE_CACHE_CONTROL
 
 
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def stored_page(response, generations):
+    """What is kept of a public response: (generations, headers, gzip-compressed body)."""
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    patch_vary_headers(response, ("Accept-Encoding",))
+    headers = tuple(
+        (name, value) for name, value in response.items() if name.lower() not in PER_ANSWER_HEADERS
+    )
+    return generations, headers, gzip.compress(response.content, COMPRESS_LEVEL, mtime=0)
+
+
+def answer(stored, compressed, state):
+    """(headers, body) of a stored page, compressed or not, saying `state` (hit, miss)."""
+    _generations, headers, body = stored
+    if compressed:
+        headers = (*headers, ("Content-Encoding", "gzip"))
+    else:
+        body = gzip.decompress(body)
+    headers = (*headers, ("Content-Length", str(len(body))))
+    if state:
+        headers = (*headers, ("X-Page-Cache", state))
+    return headers, body
+
+
 class PageCacheMiddleware:
     """Serves stored pages before anything else runs; stores what may be stored.
 
-    Goes right after SecurityMiddleware and WhiteNoise, so a stored page costs two
-    cache reads and no database query.
+    The first middleware, so that a stored page costs one cache read and no database
+    query, and is stored with the headers every other middleware adds (those of
+    SecurityMiddleware included: a page asked for over HTTPS is kept apart from the same
+    page over HTTP, which SECURE_SSL_REDIRECT redirects and so never stores).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = timeout()
-        if not seconds or not may_be_cached(request):
+        if not may_be_cached(request):
             return self.get_response(request)
-        key = page_key(request, host_generations(request.get_host()))
-        stored = cache.get(key)
+        seconds = timeout()
+        stored, generations = lookup(request) if seconds else (None, "")
         if stored is not None:
-            stored["X-Page-Cache"] = "hit"
-            return stored
+            headers, body = answer(stored, accepts_gzip(request), "hit")
+            response = HttpResponse(body)
+            for name, value in headers:
+                response[name] = value
+            return response
         response = self.get_response(request)
-        if may_be_stored(request, response):
-            # Rendered once here; what is kept is the finished response, headers included.
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
+        if not may_be_stored(request, response):
+            return response
+        stored = stored_page(response, generations)
+        if seconds:
+            cache.set(page_key(request), stored, seconds)
             response["X-Page-Cache"] = "miss"
-            cache.set(key, response, seconds)
+        if accepts_gzip(request):
+            response.content = stored[2]
+            response["Content-Encoding"] = "gzip"
+            response["Content-Length"] = str(len(stored[2]))
         return response
+
+
+class FastPath:
+    """The WSGI application, with stored pages served before Django handles the request:
+    no middleware, URL resolving or signals, only the checks of `may_be_cached` and one
+    cache read. Anything else (static files, every miss) goes to the application."""
+
+    def __init__(self, application):
+        self.application = application
+        self.static_prefix = settings.STATIC_URL or "/static/"
+
+    def __call__(self, environ, start_response):
+        stored = None
+        if (
+            environ.get("REQUEST_METHOD") == "GET"
+            and not environ.get("PATH_INFO", "").startswith(self.static_prefix)
+            and timeout()
+        ):
+            request = WSGIRequest(environ)
+            try:
+                if may_be_cached(request):
+                    stored, _generations = lookup(request)
+            except DisallowedHost:
+                stored = None  # Django answers it (400)
+        if stored is None:
+            return self.application(environ, start_response)
+        headers, body = answer(stored, accepts_gzip(request), "hit")
+        start_response("200 OK", list(headers))
+        return [body]
 
 
 # Invalidation

@@ -1,7 +1,7 @@
 """Which parts of a page or snippet are shown in another language than the page's, so that
 templates can mark them with `lang` for screen readers, translation tools and readers."""
 
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 
 class UntranslatedParts:
@@ -40,3 +40,24 @@ def untranslated_attributes(language):
     """` lang="pl" data-untranslated` on a part of a translation left in its source language,
     which the stylesheet sets apart; nothing when `language` is ''."""
     return format_html(' lang="{}" data-untranslated', language) if language else ""
+
+
+def render_stream(value, context=None):
+    """A stream's blocks as Wagtail's StreamBlock renders them, each block that the page's
+    translation still shows in its source language marked with that language
+    (`untranslated` in the context, from BasePage.get_context)."""
+    untranslated = (context or {}).get("untranslated")
+    return format_html_join(
+        "\n",
+        '<div class="w-block-{1} block-{1}"{2}>{0}</div>',
+        [
+            (
+                child.render(context=context),
+                child.block_type,
+                untranslated_attributes(
+                    untranslated.block_language(child.id) if untranslated else ""
+                ),
+            )
+            for child in value
+        ],
+    )

@@ -12,12 +12,14 @@ the texts name them through placeholders ({meeting}, {forum:dm}), written out in
 language, so that a text never names another day than its event's.
 
 The logos and illustrations are drawn here with Pillow (simple shapes in the
-organization's colours): nothing is downloaded and no image is kept in the repository.
+organization's colours; the partners' logos a shape and their name set in the project's
+Noto Sans): nothing is downloaded and no image is kept in the repository.
 """
 
 import datetime
 import html
 import json
+import math
 import random
 import re
 import time
@@ -40,6 +42,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Site, Workflow
 
 from core.dates import WARSAW
+from core.lettering import draw_text, text_width
 from events.models import EventIndexPage, EventPage
 from news.models import ArticlePage, NewsCategory, NewsIndexPage
 from organizations.models import FundingNotice, OrganizationGroup, OrganizationSettings, locale_for
@@ -70,6 +73,10 @@ STANDARD_FILLS = {
 # Illustrations: small, quickly made JPEGs; the logo a PNG monogram.
 ILLUSTRATION_SIZE = (1200, 675)
 LOGO_SIZE = 512
+# The partners' wordmarks: PNGs twice the height the strips show them at (4.5rem), each in
+# one of these colours (all ≥ 4.5:1 on white), picked by the partner.
+WORDMARK_MARK = 128
+WORDMARK_COLOURS = ("#1d4e89", "#8a3b12", "#0f6b4f", "#5b2a86", "#9b1c31", "#2f4858", "#6b4e00")
 
 
 def load_content(slug, language):
@@ -272,6 +279,83 @@ def draw_logo(initials, primary, accent):
     draw.text((size / 2, size * 0.54), initials, fill="white", font=font, anchor="mm")
     buffer = BytesIO()
     canvas.save(buffer, format="PNG", optimize=False)
+    return buffer
+
+
+def _lines(text, width):
+    """`text` in lines of at most about `width` characters, cut between words; a last word
+    of one or two letters stays with the line before."""
+    lines = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    if len(lines) > 1 and len(lines[-1]) <= 2:
+        lines[-2:] = [" ".join(lines[-2:])]
+    return lines
+
+
+def _wordmark_layout(text):
+    """(lines, font size) of a wordmark's name: the fewest lines (at most three), then the
+    largest type, that keep the logo within the strips' box of 12rem by 4.5rem (8:3); else
+    the narrowest layout."""
+    layouts = {}
+    for size in (44, 40, 36, 32):
+        for width in range(24, 9, -1):
+            lines = _lines(text, width)
+            if len(lines) <= 3:
+                wide = 2 * 12 + WORDMARK_MARK + 28 + max(text_width(line, size) for line in lines)
+                high = 2 * 12 + max(WORDMARK_MARK, round(size * 1.2) * len(lines))
+                key = (len(lines), -size)
+                layouts[key] = min(
+                    layouts.get(key, (wide / high, lines, size)), (wide / high, lines, size)
+                )
+    fitting = [layouts[key] for key in sorted(layouts) if layouts[key][0] <= 8 / 3]
+    _ratio, lines, size = fitting[0] if fitting else min(layouts.values())
+    return lines, size
+
+
+def draw_wordmark(text, seed):
+    """A partner's logo for the demo: a simple mark with the name's initials beside the
+    name set in type, in one colour picked by `seed`, on a transparent background."""
+    rng = random.Random(seed)
+    colour = _rgb(rng.choice(WORDMARK_COLOURS))
+    lines, size = _wordmark_layout(text)
+    leading = round(size * 1.2)
+    pad, gap, mark = 12, 28, WORDMARK_MARK
+    text_height = leading * len(lines)
+    width = pad + mark + gap + max(math.ceil(text_width(line, size)) for line in lines) + pad
+    height = max(mark, text_height) + 2 * pad
+    canvas = PillowImage.new("RGBA", (width, height), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(canvas)
+    top = (height - mark) / 2
+    left, right, bottom = pad, pad + mark, top + mark
+    centre = (pad + mark / 2, top + mark / 2)
+    shape = rng.randrange(4)
+    if shape == 0:
+        draw.ellipse((left, top, right, bottom), fill=colour)
+    elif shape == 1:
+        draw.rounded_rectangle((left, top, right, bottom), radius=mark // 5, fill=colour)
+    elif shape == 2:
+        diamond = [(centre[0], top), (right, centre[1]), (centre[0], bottom), (left, centre[1])]
+        draw.polygon(diamond, fill=colour)
+    else:  # a ring in a square, without letters
+        draw.rectangle((left, top, right, bottom), fill=colour)
+        for inset, fill in ((0.2, "white"), (0.32, colour)):
+            margin = mark * inset
+            draw.ellipse((left + margin, top + margin, right - margin, bottom - margin), fill=fill)
+    if shape != 3:
+        # The initials of the words that begin with a capital: "Urząd m.st. Warszawy": UW.
+        capitals = [word[0] for word in text.split() if word[:1].isupper()] or [text[:1]]
+        letters = "".join(capitals[:2]).upper()
+        draw_text(draw, centre, letters, 52 if len(letters) > 1 else 64, "white", anchor="mm")
+    y = (height - text_height) / 2 + leading / 2
+    for line in lines:
+        draw_text(draw, (pad + mark + gap, y), line, size, colour, anchor="lm")
+        y += leading
+    buffer = BytesIO()
+    canvas.save(buffer, format="PNG", optimize=True)
     return buffer
 
 
@@ -535,10 +619,23 @@ class _Builder:
             self.translate(category, ("categories", key))
             self.categories[key] = category
         for key, spec in self.pl.get("partners", {}).items():
+            logo = None
+            if spec["name"] == self.org.name:
+                logo = self.org.logo  # the organization itself, as organizer or partner
+            elif spec.get("logo", True):
+                logo = _image(
+                    self.org,
+                    f"partner-{key}",
+                    f"{spec['name']} – logo",
+                    spec["name"],
+                    draw_wordmark(spec.get("wordmark", spec["name"]), f"{self.org.slug}-{key}"),
+                    "png",
+                )
             partner = Partner.objects.create(
                 site=site,
                 locale=locale,
                 name=spec["name"],
+                logo=logo,
                 website=spec.get("website", ""),
                 description=spec.get("description", ""),
             )
@@ -662,6 +759,7 @@ class _Builder:
         home.intro = " ".join(spec["intro"].split())
         extra = self.hero(home, spec)
         home.body = self.blocks(spec.get("body", []))
+        home.featured_page = self.pages[spec["featured"]] if "featured" in spec else None
         self.publish(home)
         self.translate(home, ("home",), extra=extra)
 

@@ -36,8 +36,8 @@ from pages.models import BasePage, HeroPhoto
 
 from .forms import ArticlePageForm
 
-# The renditions a card of the list may show (the home page's first card is larger), in
-# every format (core.images): fetched with the articles, one query for them all.
+# The renditions a card may show (larger when a home page features it), in every format
+# (core.images): fetched with the articles, one query for them all.
 CARD_RENDITIONS = prefetch_specs("card", "card_featured")
 
 

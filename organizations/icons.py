@@ -5,11 +5,11 @@ import hashlib
 import io
 import logging
 
-from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from core.colours import colour_roles
+from core.lettering import draw_text
 
 logger = logging.getLogger(__name__)
 
@@ -20,11 +20,6 @@ ICO_SIZES = (16, 32, 48)
 CACHE_SECONDS = 24 * 60 * 60
 # Room around a logo: home screens cut the corners of an icon.
 PADDING = 0.1
-FONTS = {
-    "latin": "fonts/noto-sans/noto-sans-latin-700-normal.woff",
-    "latin-ext": "fonts/noto-sans/noto-sans-latin-ext-700-normal.woff",
-    "cyrillic": "fonts/noto-sans/noto-sans-cyrillic-700-normal.woff",
-}
 
 
 def icon_version(org):
@@ -45,27 +40,13 @@ def initials(name):
     return "".join(letters[:2]).upper() or "•"
 
 
-def _font_for(text, size):
-    if any("\u0400" <= char <= "\u04ff" for char in text):
-        script = "cyrillic"
-    elif text.isascii():
-        script = "latin"
-    else:
-        script = "latin-ext"
-    path = finders.find(FONTS[script])
-    try:
-        return ImageFont.truetype(path, size)
-    except (OSError, TypeError):
-        return ImageFont.load_default(size)
-
-
 def _initials_icon(name, primary, size):
     roles = colour_roles(primary)
     image = Image.new("RGBA", (size, size), roles["primary"])
     text = initials(name)
     draw = ImageDraw.Draw(image)
-    font = _font_for(text, round(size * (0.5 if len(text) > 1 else 0.6)))
-    draw.text((size / 2, size / 2), text, fill=roles["on-primary"], font=font, anchor="mm")
+    font_size = round(size * (0.5 if len(text) > 1 else 0.6))
+    draw_text(draw, (size / 2, size / 2), text, font_size, roles["on-primary"], anchor="mm")
     return image
 
 

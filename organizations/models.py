@@ -26,6 +26,9 @@ from .blocks import ProgrammeLogoBlock
 from .forms import OrganizationSettingsForm
 from .owned import NAMED_SNIPPET_SEARCH_FIELDS, OrganizationOwned, OrganizationOwnedForm
 
+# The pages the footer links, chosen in the settings' Footer tab.
+FOOTER_PAGE_FIELDS = ("privacy_policy_page", "accessibility_statement_page")
+
 
 def default_languages():
     return [code for code, _name in settings.LANGUAGES]
@@ -132,6 +135,18 @@ class OrganizationSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    accessibility_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The accessibility statement (deklaracja dostępności), linked from the footer of "
+            "every page once it is published."
+        ),
+    )
     # The footer text in each language of the installation (settings.LANGUAGES): a few
     # sentences the organization's editors write with the rest of these settings. A site
     # setting is one row per site, which wagtail-localize cannot translate; a translatable
@@ -216,6 +231,7 @@ class OrganizationSettings(BaseSiteSetting):
                     FieldPanel("newsletter_url"),
                     FieldPanel("donate_url"),
                     FieldPanel("privacy_policy_page"),
+                    FieldPanel("accessibility_statement_page"),
                     FieldPanel("footer_text"),
                     FieldPanel("footer_text_uk"),
                     FieldPanel("footer_text_en"),
@@ -251,11 +267,10 @@ class OrganizationSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        page = self.privacy_policy_page
-        if page is not None and self.site_id and not self.owns_page(page):
-            raise ValidationError(
-                {"privacy_policy_page": _("Choose a page of this organization's own site.")}
-            )
+        for field in FOOTER_PAGE_FIELDS:
+            page = getattr(self, field)
+            if page is not None and self.site_id and not self.owns_page(page):
+                raise ValidationError({field: _("Choose a page of this organization's own site.")})
         notice = self.funding_notice
         if notice is not None and self.site_id and notice.site_id != self.site_id:
             raise ValidationError(
@@ -269,28 +284,53 @@ class OrganizationSettings(BaseSiteSetting):
     def published_privacy_policy(self):
         """The privacy policy page in the active language (in the chosen language where its
         translation is not published), or None while there is no published one to link to:
-        the page create_organization makes is a draft until the staff fill it in. One query
-        per request and language.
+        the page create_organization makes is a draft until the staff fill it in."""
+        return self.published_footer_pages().get(self.privacy_policy_page_id)
+
+    def published_accessibility_statement(self):
+        """The accessibility statement in the active language, as the privacy policy."""
+        return self.published_footer_pages().get(self.accessibility_statement_page_id)
+
+    def published_footer_pages(self):
+        """{chosen page id: the page to link to} of the pages the footer links
+        (FOOTER_PAGE_FIELDS): each in the active language where that translation is live,
+        else as chosen where that is live; a page with neither is left out. One query per
+        request and language for all of them.
         """
-        chosen_id = self.privacy_policy_page_id
-        if chosen_id is None:
-            return None
+        chosen = [pk for pk in (getattr(self, f"{f}_id") for f in FOOTER_PAGE_FIELDS) if pk]
+        if not chosen:
+            return {}
         language = get_language()
         # The footer and a registration form on one page ask the same; the settings object
         # lives for one request (OrganizationSettings.for_request).
-        found = self.__dict__.setdefault("_published_privacy_policy", {})
-        if (chosen_id, language) not in found:
-            chosen_key = Page.objects.filter(pk=chosen_id).values("translation_key")[:1]
-            pages = (
-                Page.objects.live()
-                .filter(translation_key=Subquery(chosen_key))
-                .filter(Q(pk=chosen_id) | Q(locale__language_code=language))
+        found = self.__dict__.setdefault("_published_footer_pages", {})
+        if (tuple(chosen), language) not in found:
+            keys = Page.objects.filter(pk__in=chosen).values("translation_key")
+            # The chosen pages, live or not (for their translation keys), and the live
+            # translations in the active language.
+            pages = list(
+                Page.objects.filter(translation_key__in=Subquery(keys))
+                .filter(Q(pk__in=chosen) | Q(live=True, locale__language_code=language))
                 .select_related("locale")
             )
-            by_language = {page.locale.language_code: page for page in pages}
-            chosen = next((page for page in by_language.values() if page.pk == chosen_id), None)
-            found[chosen_id, language] = by_language.get(language, chosen)
-        return found[chosen_id, language]
+            shown = {}
+            for page in pages:
+                if page.pk not in chosen:
+                    continue
+                translation = next(
+                    (
+                        other
+                        for other in pages
+                        if other.translation_key == page.translation_key
+                        and other.live
+                        and other.locale.language_code == language
+                    ),
+                    None,
+                )
+                if translation is not None or page.live:
+                    shown[page.pk] = translation or page
+            found[tuple(chosen), language] = shown
+        return found[tuple(chosen), language]
 
     def footer_text_in_language(self):
         """{"text", "language"}: the footer text in the active language, else the Polish one

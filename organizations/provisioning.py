@@ -33,7 +33,14 @@ from wagtail_localize.operations import TranslationCreator
 
 from .models import OrganizationGroup, OrganizationSettings, locale_for
 from .roles import app_role_permissions
-from .standard_pages import PRIVACY_POLICY, STANDARD_PAGES
+from .standard_pages import ACCESSIBILITY_STATEMENT, PRIVACY_POLICY, STANDARD_PAGES
+
+# The standard pages the organization settings link from the footer: set to the page made
+# here unless the staff chose one.
+SETTING_OF_STANDARD_PAGE = {
+    PRIVACY_POLICY.key: "privacy_policy_page",
+    ACCESSIBILITY_STATEMENT.key: "accessibility_statement_page",
+}
 
 # The page types an organization's site starts with, named by label: they live in the
 # apps above this one (home, news, events), which build on organizations, not the reverse.
@@ -493,9 +500,10 @@ def _add_missing_standard_pages(org_settings, user, result):
         if missing:
             translate_and_publish(page, missing, user, spec.translations, publish=False)
         created += missing
-        if spec is PRIVACY_POLICY and org_settings.privacy_policy_page_id is None:
-            org_settings.privacy_policy_page = page
-            org_settings.save(update_fields=["privacy_policy_page"])
+        setting = SETTING_OF_STANDARD_PAGE.get(spec.key)
+        if setting and getattr(org_settings, f"{setting}_id") is None:
+            setattr(org_settings, setting, page)
+            org_settings.save(update_fields=[setting])
         if created and not result.created:
             result.changes.append(
                 f"created the draft page '{spec.title}' in "

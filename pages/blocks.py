@@ -1,7 +1,6 @@
 """The body of every page: the content blocks of core and the blocks of the apps that
 own partners, funding notices and events, in the groups of the editor's "+" menu."""
 
-from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -22,7 +21,7 @@ from core.blocks import (
     PeopleBlock,
     QuoteBlock,
 )
-from core.untranslated import untranslated_attributes
+from core.untranslated import render_stream
 from events.blocks import EventInfoBoxBlock, RegistrationFormBlock
 from organizations.blocks import FundingNoticeBlock
 from partners.blocks import PartnerStripBlock
@@ -56,19 +55,5 @@ class BodyBlock(blocks.StreamBlock):
 
     def render_basic(self, value, context=None):
         # As StreamBlock renders, with the blocks a translation shows in the source language
-        # marked with that language (`untranslated`, from BasePage.get_context).
-        untranslated = (context or {}).get("untranslated")
-        return format_html_join(
-            "\n",
-            '<div class="w-block-{1} block-{1}"{2}>{0}</div>',
-            [
-                (
-                    child.render(context=context),
-                    child.block_type,
-                    untranslated_attributes(
-                        untranslated.block_language(child.id) if untranslated else ""
-                    ),
-                )
-                for child in value
-            ],
-        )
+        # marked with that language.
+        return render_stream(value, context)

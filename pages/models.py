@@ -137,10 +137,20 @@ class BasePage(OrganizationPagePermissions, Page):
     # --- What the site search reads ------------------------------------------------------
 
     def search_lemmas(self):
-        """Indexed by Wagtail (update_index, and whenever the page is published)."""
+        """Indexed by Wagtail (update_index, and whenever the page is published).
+
+        Kept on the object for the text it was made from: the database backend reads every
+        search field once for each column it fills (title, body, autocomplete), and
+        lemmatizing is most of the time indexing a page takes.
+        """
         body = self._meta.get_field("body").get_searchable_content(self.body)
         text = " ".join([self.title, self.intro, *body])
-        return lemmas_of(text, self.locale.language_code)
+        language = self.locale.language_code
+        made = self.__dict__.get("_search_lemmas")
+        if made is None or made[0] != (text, language):
+            made = ((text, language), lemmas_of(text, language))
+            self.__dict__["_search_lemmas"] = made
+        return made[1]
 
     def search_excerpt_text(self):
         """The lead and the body's text, for a result's excerpt. Read from the stream's

@@ -13,6 +13,7 @@ media and static files from storage and refuses every other address.
 import hashlib
 import mimetypes
 import posixpath
+from functools import partial
 from urllib.parse import unquote, urljoin, urlsplit
 
 import segno
@@ -34,12 +35,13 @@ from wagtail.url_routing import RouteResult
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core.storage import RENDITIONS_FOLDER, public_base_url, rendition_storage
 from organizations.models import OrganizationSettings
 from organizations.translations import untranslated_parts_of_page
 
 # Part of the cache key: raise it when a change to the templates or the stylesheet
 # should reach the PDFs already in the cache.
-VERSION = 1
+VERSION = 2
 # A published revision gets a new key at once; this bounds how long a change made in the
 # organization settings (logo, funding notice) takes to reach a PDF already cached.
 CACHE_SECONDS = 60 * 60 * 24
@@ -149,20 +151,27 @@ class LocalFilesOnly(URLFetcher):
     rest, so that a PDF never makes a request to another server (or to this one).
 
     `base_url` is the page's address, which the document's relative links are resolved
-    against: only files under MEDIA_URL and STATIC_URL of the page's own site are served.
+    against: only files under STATIC_URL of the page's own site are served, and media that
+    visitors can fetch too: under MEDIA_URL of the page's own site (the local disk), or in
+    the renditions' folder at the bucket's public address (object storage, where originals
+    and documents are private), read with the storage's credentials, not over the web.
     """
 
     def __init__(self, base_url):
         super().__init__()
-        self.sources = (
-            (urljoin(base_url, settings.MEDIA_URL), read_media_file),
-            (urljoin(base_url, settings.STATIC_URL), read_static_file),
-        )
+        sources = {}
+        for storage, folder in ((default_storage, ""), (rendition_storage, RENDITIONS_FOLDER)):
+            public = public_base_url(storage)
+            if public is not None:
+                read = partial(read_media_file, storage)
+                sources.setdefault(urljoin(base_url, public), (folder, read))
+        sources.setdefault(urljoin(base_url, settings.STATIC_URL), ("", read_static_file))
+        self.sources = [(prefix, folder, read) for prefix, (folder, read) in sources.items()]
 
     def fetch(self, url, headers=None):
-        for prefix, read in self.sources:
+        for prefix, folder, read in self.sources:
             name = file_name(url, prefix)
-            if name is not None:
+            if name is not None and name.startswith(folder):
                 mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, read(name), {"Content-Type": mime_type})
         raise ValueError(f"A PDF loads only the site's media and static files, not {url}")
@@ -178,8 +187,8 @@ def file_name(url, prefix):
     return name
 
 
-def read_media_file(name):
-    with default_storage.open(name) as file:
+def read_media_file(storage, name):
+    with storage.open(name) as file:
         return file.read()
 
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -56,6 +58,10 @@ def search(request):
             "results_elsewhere": [result for result in results if result.other_language],
             "kind_filter": kind_filter,
             "kind_filters": KIND_FILTERS,
+            # What the links to the other pages of results keep: the words and the type.
+            "filter_query": urlencode(
+                {"q": query, **({"type": kind_filter} if kind_filter else {})}
+            ),
             # Something typed that holds no word (only quotes, signs or control characters).
             "no_words": bool(asked) and not query,
         },

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.test import TransactionTestCase, override_settings
 
+from config.settings.test import SEARCH_INDEX_ON
 from organizations.models import OrganizationSettings
 from organizations.provisioning import create_organization
 from tests.utils import (
@@ -38,6 +39,50 @@ ORGANIZATIONS = {
         "languages": ["pl", "uk"],
     },
 }
+
+
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Leave out the tests that cannot reach a database (no database fixture, no "
+        "django_db mark): .ci/run's second database, where they would run the same again.",
+    )
+
+
+def uses_a_database(item):
+    return bool(item.get_closest_marker("django_db")) or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    left_out = [item for item in items if not uses_a_database(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if uses_a_database(item)]
+
+
+def pytest_itemcollected(item):
+    """A test that reads data built once per module (a module-scoped fixture: the demo,
+    the search site) runs on the same pytest-xdist worker as the rest of its module, so
+    that the data is built once, not once per worker (`--dist loadgroup`, Makefile)."""
+    fixturedefs = getattr(item, "_fixtureinfo", None)
+    if fixturedefs is None:
+        return
+    if any(defs[-1].scope == "module" for defs in fixturedefs.name2fixturedefs.values()):
+        item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture(scope="session")
@@ -72,23 +117,23 @@ def _serialized_rollback_from_snapshots():
     setup = TransactionTestCase._fixture_setup.__func__
     teardown = TransactionTestCase._fixture_teardown
 
-    def snapshots(case):
+    def restored_from_snapshots(case):
+        """True if the case's databases were put back from their SQLite snapshots."""
         if not case.serialized_rollback:
-            return None
+            return False
         found = [
             getattr(connections[alias], "_test_snapshot", None)
             for alias in case._databases_names(include_mirrors=False)
         ]
-        if all(s is not None and s.connection.vendor == "sqlite" for s in found):
-            return found
-        return None
-
-    def fixture_setup(cls):
-        found = snapshots(cls)
-        if found is None:
-            return setup(cls)
+        if not all(s is not None and s.connection.vendor == "sqlite" for s in found):
+            return False
         for snapshot in found:
             snapshot.restore()
+        return True
+
+    def fixture_setup(cls):
+        if not restored_from_snapshots(cls):
+            return setup(cls)
         cls.serialized_rollback = False
         try:
             setup(cls)
@@ -96,11 +141,8 @@ def _serialized_rollback_from_snapshots():
             cls.serialized_rollback = True
 
     def fixture_teardown(self):
-        found = snapshots(self)
-        if found is None:
-            return teardown(self)
-        for snapshot in found:
-            snapshot.restore()
+        if not restored_from_snapshots(self):
+            teardown(self)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(TransactionTestCase, "_fixture_setup", classmethod(fixture_setup))
@@ -168,11 +210,21 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
     of them changes is rolled back as usual (tests.utils.built_for_module).
     """
     media = tmp_path_factory.mktemp("demo-media")
-    with built_for_module(django_db_blocker), override_settings(MEDIA_ROOT=media):
+    with (
+        built_for_module(django_db_blocker),
+        override_settings(MEDIA_ROOT=media, WAGTAILSEARCH_BACKENDS=SEARCH_INDEX_ON),
+    ):
         with django_db_blocker.unblock():
             output = StringIO()
             call_command("demo", "--port", "8123", stdout=output)
         yield Demo(output=output.getvalue(), media_root=media)
+
+
+@pytest.fixture
+def search_index(settings):
+    """The search index kept up to date on every save, as in production (off in the rest of
+    the suite: config.settings.test)."""
+    settings.WAGTAILSEARCH_BACKENDS = SEARCH_INDEX_ON
 
 
 @pytest.fixture(autouse=True)

@@ -122,6 +122,7 @@ SETTINGS_FIELDS_LEFT_EMPTY = [
     "newsletter_url",
     "donate_url",
     "privacy_policy_page",
+    "accessibility_statement_page",
     "footer_text",
     "email_domains",
 ]
@@ -276,6 +277,16 @@ def built_for_module(django_db_blocker):
             for snapshot in before:
                 snapshot.restore()
             cache.clear()
+
+
+def pagination_shown(html):
+    """What a sighted visitor reads in the page's pagination (includes/pagination.html), in
+    order: ["‹", "Previous", "1", "…", "4", "5", …]; [] without one."""
+    found = re.search(r'<nav class="pagination".*?</nav>', html, re.DOTALL)
+    if found is None:
+        return []
+    text = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", found.group(0))
+    return re.sub(r"<[^>]+>", " ", text).split()
 
 
 # Letters of the Polish alphabet that Ukrainian (Cyrillic) and English text never has.

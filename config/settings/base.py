@@ -66,6 +66,109 @@ def machine_translator_from_env(environ=os.environ):
     )
 
 
+# Uploaded media (config.settings STORAGES, README "Media on object storage"). Originals of
+# images, documents and anything else stored stay private; only image renditions, which the
+# public pages show, are public.
+MEDIA_S3_VARIABLES = (
+    "MEDIA_S3_BUCKET",
+    "MEDIA_S3_ENDPOINT_URL",
+    "MEDIA_S3_REGION",
+    "MEDIA_S3_ACCESS_KEY_ID",
+    "MEDIA_S3_SECRET_ACCESS_KEY",
+    "MEDIA_S3_CUSTOM_DOMAIN",
+    "MEDIA_S3_ADDRESSING_STYLE",
+)
+# A day: a rendition's name stays with its picture, but may come back for another one after
+# an image's file is replaced.
+RENDITION_CACHE_CONTROL = "public, max-age=86400"
+
+
+def media_storages_from_env(environ=os.environ):
+    """The `default` and `renditions` storages, from MEDIA_STORAGE.
+
+    Unset (or `local`): both on the local disk under MEDIA_ROOT, as always. `s3`: both in
+    the bucket MEDIA_S3_BUCKET of an S3-compatible server (django-storages): `default`
+    (original images, documents) private, every address to it signed and short-lived;
+    `renditions` public, at the bucket's address or MEDIA_S3_CUSTOM_DOMAIN, so that pages
+    can show them. A half-made configuration is refused at start: files silently written
+    to one server's disk would be missing on the others.
+    """
+    storage = environ.get("MEDIA_STORAGE", "").strip().lower() or "local"
+    values = {name: environ.get(name, "").strip() for name in MEDIA_S3_VARIABLES}
+    if storage == "local":
+        stray = [name for name, value in values.items() if value]
+        if stray:
+            raise ImproperlyConfigured(
+                f"{', '.join(stray)} set but MEDIA_STORAGE is not s3: set MEDIA_STORAGE=s3 "
+                "to keep media in the bucket, or unset them to keep media on the local disk."
+            )
+        local = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+        return {"default": local, "renditions": local}
+    if storage != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE is local, s3 or unset, not {storage!r}.")
+    if not values["MEDIA_S3_BUCKET"]:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs MEDIA_S3_BUCKET, the name of the bucket for media."
+        )
+    if bool(values["MEDIA_S3_ACCESS_KEY_ID"]) != bool(values["MEDIA_S3_SECRET_ACCESS_KEY"]):
+        raise ImproperlyConfigured(
+            "Set both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY, or neither (the "
+            "server's own AWS credentials, e.g. AWS_ACCESS_KEY_ID or an instance role)."
+        )
+    endpoint = values["MEDIA_S3_ENDPOINT_URL"].rstrip("/")
+    if endpoint and not endpoint.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            "MEDIA_S3_ENDPOINT_URL is the S3 server's address, e.g. https://s3.example.net."
+        )
+    domain = values["MEDIA_S3_CUSTOM_DOMAIN"]
+    if "/" in domain:
+        raise ImproperlyConfigured(
+            "MEDIA_S3_CUSTOM_DOMAIN is a host name alone, e.g. media.example.org (served over "
+            "https)."
+        )
+    style = values["MEDIA_S3_ADDRESSING_STYLE"].lower()
+    if style not in ("", "auto", "path", "virtual"):
+        raise ImproperlyConfigured("MEDIA_S3_ADDRESSING_STYLE is path, virtual or auto.")
+    common = {
+        "bucket_name": values["MEDIA_S3_BUCKET"],
+        "endpoint_url": endpoint or None,
+        "region_name": values["MEDIA_S3_REGION"] or None,
+        "access_key": values["MEDIA_S3_ACCESS_KEY_ID"] or None,
+        "secret_key": values["MEDIA_S3_SECRET_ACCESS_KEY"] or None,
+        "addressing_style": style or None,
+        # Never replace a file of the same name: two photos called IMG_0001.jpg stay two.
+        "file_overwrite": False,
+        # No ACL is sent: objects are as private as the bucket (S3's default), and buckets
+        # that refuse ACLs (AWS's default since 2023) accept the uploads.
+        "default_acl": None,
+        # A file read back (a document being sent, an original being resized) is kept in
+        # memory up to this size, then in a temporary file: never under MEDIA_ROOT.
+        "max_memory_size": 8 * 1024 * 1024,
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "querystring_auth": True,
+                "querystring_expire": 300,
+                # Documents reach visitors through Wagtail's view only; should an address
+                # to the object itself ever be given out, it is a download, not a page.
+                "object_parameters": {"ContentDisposition": "attachment"},
+            },
+        },
+        "renditions": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "querystring_auth": False,
+                "custom_domain": domain or None,
+                "object_parameters": {"CacheControl": RENDITION_CACHE_CONTROL},
+            },
+        },
+    }
+
+
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
@@ -114,9 +217,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a stored page is served before anything else runs, and stored with the headers
+    # all the others add (in production config/wsgi.py serves it even before Django).
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "organizations.middleware.OrganizationLanguageMiddleware",
@@ -198,9 +303,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages_from_env(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Renditions in STORAGES["renditions"], which follows the STORAGES setting as Django's
+# default storage does (core.storage).
+WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.get_rendition_storage"
 
 # A cache shared by every app process (Redis in production); the local-memory
 # cache is enough for a single development process.

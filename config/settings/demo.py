@@ -15,10 +15,12 @@ from .dev import MIDDLEWARE
 
 DEBUG = False
 SERVE_MEDIA = True
+# WhiteNoise right after SecurityMiddleware, as in production (base.py; dev.py leaves it out).
+security_at = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
 MIDDLEWARE = [
-    *MIDDLEWARE[:1],
+    *MIDDLEWARE[:security_at],
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *[m for m in MIDDLEWARE[1:] if m != "whitenoise.middleware.WhiteNoiseMiddleware"],
+    *MIDDLEWARE[security_at:],
 ]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -9,8 +9,9 @@ DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
 SECRET_KEY = DEV_SECRET_KEY
 ALLOWED_HOSTS = ["localhost", ".localhost", "127.0.0.1", "[::1]", *env_list("DJANGO_ALLOWED_HOSTS")]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Media where MEDIA_STORAGE says (the local disk unless it is s3, as in production).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://localhost:8000"

@@ -7,6 +7,11 @@ Machine translation (config.settings.base, README "Machine translation") is off 
 MACHINE_TRANSLATION is set: `libretranslate` with LIBRETRANSLATE_URL (and
 LIBRETRANSLATE_API_KEY if the server asks for one), or `deepl` with DEEPL_API_KEY;
 MACHINE_TRANSLATION_TIMEOUT in seconds (10). An incomplete setting stops the start.
+
+Uploaded media (config.settings.base, README "Media on object storage") are on the local
+disk unless MEDIA_STORAGE=s3 with MEDIA_S3_BUCKET (and MEDIA_S3_ENDPOINT_URL, MEDIA_S3_REGION,
+MEDIA_S3_ACCESS_KEY_ID with MEDIA_S3_SECRET_ACCESS_KEY, MEDIA_S3_CUSTOM_DOMAIN as needed);
+a half-made configuration stops the start too.
 """
 
 import os

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from core.untranslated import untranslated_attributes
+from core.untranslated import render_stream, untranslated_attributes
 
 register = template.Library()
 
@@ -25,3 +25,11 @@ def shared_text_lang():
     another language; nothing otherwise."""
     default = settings.LANGUAGE_CODE
     return format_html(' lang="{}"', default) if get_language() != default else ""
+
+
+@register.simple_tag(takes_context=True)
+def include_stream(context, stream):
+    """A stream field other than the body (an event's partners and contact) as
+    {% include_block %} renders it, its blocks still in the source language of the page's
+    translation marked with that language, as the body's are."""
+    return render_stream(stream, context.flatten())

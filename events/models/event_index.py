@@ -115,13 +115,16 @@ def months_of(events, descending=False):
     ]
 
 
-def upcoming_events_for_home(home, request=None, count=3):
-    """For a home page: the next `count` events of its organization in its language, and
-    the address of the event index to see them all."""
+def upcoming_events_for_home(home, request=None, count=3, exclude=None):
+    """For a home page: the next `count` events of its organization in its language (but
+    `exclude`, a page in any language, shown elsewhere on the page), and the address of the
+    event index to see them all."""
     index = EventIndexPage.objects.child_of(home).live().select_related("locale").first()
     if index is None:
         return {"upcoming_events": [], "event_index_url": None}
     published = index.upcoming_events(with_untranslated=shows_untranslated(request))
+    if exclude is not None:
+        published = published.exclude(translation_key=exclude.translation_key)
     events = EventPage.with_availability(list(EventPage.for_listing(published)[:count]))
     index_url = index.get_url(request)
     return {

@@ -50,9 +50,9 @@ from ..feeds import event_calendar_response
 from ..forms import EventPageForm
 from ..structured_data import event_json_ld
 
-# The renditions a card may show, in the grid or the schedule, in every format
-# (core.images): fetched with the events, one query for them all.
-CARD_RENDITIONS = prefetch_specs("card", "card_schedule")
+# The renditions a card may show, in the grid, the schedule or featured on a home page, in
+# every format (core.images): fetched with the events, one query for them all.
+CARD_RENDITIONS = prefetch_specs("card", "card_featured", "card_schedule")
 OPENSTREETMAP_SEARCH = "https://www.openstreetmap.org/search"
 # Sub-pages of an event index: an event with one of these slugs would be hidden by them.
 RESERVED_SLUGS = {"ics"}

@@ -64,6 +64,7 @@ def json_ld(data):
 
 
 @register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
-def upcoming_events(context, home):
-    """The next events of a home page's organization in its language, with a link to all."""
-    return upcoming_events_for_home(home, context.get("request"))
+def upcoming_events(context, home, exclude=None):
+    """The next events of a home page's organization in its language, with a link to all;
+    without `exclude` (the page the home page features above them)."""
+    return upcoming_events_for_home(home, context.get("request"), exclude=exclude)

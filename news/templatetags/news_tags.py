@@ -55,22 +55,25 @@ def news_feed_links(context):
     )
 
 
-@register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
-def latest_news(context, count=3, featured=False):
-    """The newest articles of the organization's news in the page's language, for the home
-    page: a fixed number of queries (see ArticlePage.for_listing). With `featured`, the
-    newest opens the list as a larger card."""
+@register.simple_tag(takes_context=True)
+def latest_news(context, featured=None, count=3):
+    """For the home page: what it features and the newest articles of the organization's
+    news in the page's language, as {"featured", "articles", "news_index_url"}.
+
+    `featured` is the item the editors chose (HomePage.featured_item), left out of the
+    list; without one the newest article is featured and the list starts after it. One
+    query for the articles either way (see ArticlePage.for_listing).
+    """
     index = news_index(context)
     request = context.get("request")
     articles = []
     index_url = index.get_url(request) if index else None
     if index is not None:
         published = index.published_articles(shows_untranslated(request))
-        articles = mark_listed(list(ArticlePage.for_listing(published)[:count]), index, index_url)
-    return {
-        "articles": articles,
-        "featured": featured,
-        "news_index_url": index_url,
-        "page": context.get("page"),
-        "request": context.get("request"),
-    }
+        if featured is not None:
+            published = published.exclude(translation_key=featured.translation_key)
+        shown = ArticlePage.for_listing(published)[: count if featured is not None else count + 1]
+        articles = mark_listed(list(shown), index, index_url)
+        if featured is None and articles:
+            featured, articles = articles[0], articles[1:]
+    return {"featured": featured, "articles": articles, "news_index_url": index_url}

@@ -34,7 +34,8 @@ import pytest
 from django.core.cache import cache
 from django.core.servers.basehttp import ServerHandler
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from tests.browser.helpers import CHROMIUM_ARGS
+
 DEFAULT_CONTEXT = {"viewport": {"width": 1280, "height": 800}, "locale": "pl-PL"}
 BROWSER_TESTS = Path(__file__).parent
 SERIOUS_IMPACTS = {"serious", "critical"}
@@ -53,7 +54,7 @@ def pytest_itemcollected(item):
 def pytest_collection_modifyitems(items):
     # Browser tests run last: once Playwright has started, the main thread looks like
     # async code to Django and asyncio until the end of the session (see `chromium`).
-    # Under pytest-xdist (`make test`), `--dist load` keeps this order within each worker.
+    # Under pytest-xdist (`make test`), `--dist loadgroup` keeps this order within each worker.
     # The long ones (a whole flow, ~40 s) start first among them, so that no worker is left
     # running one alone at the end while the other waits.
     items[:] = sorted(

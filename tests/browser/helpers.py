@@ -11,6 +11,9 @@ from playwright.sync_api import expect
 
 from tests.utils import PASSWORD
 
+# How the system Chromium is started, by Playwright (conftest) and by Lighthouse.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
 
 def log_in(page, url, user):
     page.goto(url)

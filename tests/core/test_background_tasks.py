@@ -23,6 +23,7 @@ def search(org, words):
     return list(get_search_backend().search(words, org.site.root_page.get_descendants()))
 
 
+@pytest.mark.usefixtures("search_index")
 def test_publishing_queues_the_search_and_reference_index_updates_for_the_worker(org_a, task_queue):
     page = add_content_page(org_a, "Pomoc prawna dla cudzoziemców")
 

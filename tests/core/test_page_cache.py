@@ -2,13 +2,15 @@
 without a query; whatever the page shows, changed, is shown at the next visit; nothing
 personal is ever kept."""
 
+import gzip
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, RequestFactory
 
+from core.page_cache import FastPath
 from events.models import EventIndexPage
 from news.models import NewsIndexPage
 from tests.events.helpers import add_event, in_days, register
@@ -246,6 +248,167 @@ def test_the_page_cache_is_off_at_zero_seconds(org_a, settings):
     get(org_a, "/pl/misja/")
 
     assert "X-Page-Cache" not in get(org_a, "/pl/misja/")
+
+
+# Compressed: public pages only (BREACH)
+
+
+def test_a_browser_that_accepts_gzip_gets_the_page_compressed_first_and_second_time(org_a):
+    add_content_page(org_a, "Misja", slug="misja", intro="Pomagamy od 2015 roku.")
+    browser = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+
+    first = Client().get("/pl/misja/", HTTP_HOST=org_a.site.hostname, **browser)
+    second = Client().get("/pl/misja/", HTTP_HOST=org_a.site.hostname, **browser)
+
+    for response in (first, second):
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert int(response["Content-Length"]) == len(response.content)
+        assert "Pomagamy od 2015 roku." in gzip.decompress(response.content).decode()
+    assert second["X-Page-Cache"] == "hit"
+    assert gzip.decompress(second.content) == get(org_a, "/pl/misja/").content
+
+
+def test_public_pages_are_compressed_with_the_page_cache_off(org_a, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    add_content_page(org_a, "Misja", slug="misja")
+
+    response = Client().get(
+        "/pl/misja/", HTTP_HOST=org_a.site.hostname, HTTP_ACCEPT_ENCODING="gzip"
+    )
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "X-Page-Cache" not in response
+
+
+def test_a_page_with_a_csrf_token_or_for_logged_in_staff_is_never_compressed(org_a):
+    event = add_event(
+        listing_page(EventIndexPage, org_a), "Warsztaty", in_days(7), registration_mode="form"
+    )
+    add_content_page(org_a, "Misja", slug="misja")
+    editor = Client()
+    editor.force_login(make_staff(org_a, "editors"))
+
+    form = Client().get(
+        "/pl/" + event.url_path.split("/", 2)[2],
+        HTTP_HOST=org_a.site.hostname,
+        HTTP_ACCEPT_ENCODING="gzip",
+    )
+    staff = editor.get("/pl/misja/", HTTP_HOST=org_a.site.hostname, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert 'name="csrfmiddlewaretoken"' in text_of(form)
+    assert not form.has_header("Content-Encoding")
+    assert not staff.has_header("Content-Encoding")
+
+
+# The fast path: stored pages served by the WSGI application before Django (config/wsgi.py)
+
+
+class Django:
+    """Stands for the Django application behind the fast path: records what reached it."""
+
+    def __init__(self):
+        self.reached = []
+
+    def __call__(self, environ, start_response):
+        self.reached.append(environ["PATH_INFO"])
+        start_response("204 No Content", [])
+        return [b""]
+
+
+def fast(org, path, **environ):
+    """(status, headers, body, what reached Django) of a GET through the fast path."""
+    django = Django()
+    request = RequestFactory().get(path, HTTP_HOST=org.site.hostname, **environ)
+    started = {}
+
+    def start_response(status, headers):
+        started.update(status=status, headers=dict(headers))
+
+    body = b"".join(FastPath(django)(request.environ, start_response))
+    return started["status"], started["headers"], body, django.reached
+
+
+def test_the_fast_path_serves_a_stored_page_without_django_or_a_query(
+    org_a, django_assert_num_queries
+):
+    add_content_page(org_a, "Misja", slug="misja", intro="Pomagamy od 2015 roku.")
+    stored = get(org_a, "/pl/misja/")
+
+    with django_assert_num_queries(0):
+        status, headers, body, reached = fast(org_a, "/pl/misja/")
+
+    assert reached == []
+    assert status == "200 OK"
+    assert headers["X-Page-Cache"] == "hit"
+    assert body == stored.content
+    assert headers["Content-Type"] == stored["Content-Type"]
+    assert headers["X-Frame-Options"] == "DENY"
+    compressed = fast(org_a, "/pl/misja/", HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed[1]["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed[2]) == stored.content
+
+
+def test_the_fast_path_leaves_to_django_what_is_not_stored(org_a):
+    add_content_page(org_a, "Misja", slug="misja")
+    add_content_page(org_a, "Integracja", slug="integracja")
+    event = add_event(
+        listing_page(EventIndexPage, org_a), "Warsztaty", in_days(7), registration_mode="form"
+    )
+    event_path = "/pl/" + event.url_path.split("/", 2)[2]
+    for path in ("/pl/szukaj/?q=integracja", event_path):
+        get(org_a, path)
+        get(org_a, path)
+
+    assert fast(org_a, "/pl/misja/")[3] == ["/pl/misja/"]  # never visited: not stored
+    assert fast(org_a, "/pl/szukaj/", QUERY_STRING="q=integracja")[3] == ["/pl/szukaj/"]
+    assert fast(org_a, event_path)[3] == [event_path]
+    assert fast(org_a, "/static/css/site.css")[3] == ["/static/css/site.css"]
+
+
+def test_the_fast_path_never_serves_a_visitor_with_a_session_or_logged_in_staff(org_a):
+    add_content_page(org_a, "Misja", slug="misja")
+    cached(org_a, "/pl/misja/")
+    editor = Client()
+    editor.force_login(make_staff(org_a, "editors"))
+    session = editor.cookies["sessionid"].value
+
+    assert fast(org_a, "/pl/misja/", HTTP_COOKIE=f"sessionid={session}")[3] == ["/pl/misja/"]
+    assert fast(org_a, "/pl/misja/", HTTP_COOKIE="messages=abc")[3] == ["/pl/misja/"]
+    assert fast(org_a, "/pl/misja/", HTTP_AUTHORIZATION="Basic YTpi")[3] == ["/pl/misja/"]
+    assert fast(org_a, "/pl/misja/")[3] == []
+
+
+def test_the_fast_path_keeps_pages_apart_by_scheme_and_serves_only_gets(org_a):
+    add_content_page(org_a, "Misja", slug="misja")
+    cached(org_a, "/pl/misja/")
+
+    assert fast(org_a, "/pl/misja/", **{"wsgi.url_scheme": "https"})[3] == ["/pl/misja/"]
+    django = Django()
+    request = RequestFactory().head("/pl/misja/", HTTP_HOST=org_a.site.hostname)
+    FastPath(django)(request.environ, lambda status, headers: None)
+    assert django.reached == ["/pl/misja/"]
+
+
+def test_a_publish_reaches_the_fast_path(org_a):
+    page = add_content_page(org_a, "Misja", slug="misja", intro="Stary opis.")
+    cached(org_a, "/pl/misja/")
+    assert b"Stary opis." in fast(org_a, "/pl/misja/")[2]
+
+    page.intro = "Nowy opis."
+    page.save_revision().publish()
+
+    assert fast(org_a, "/pl/misja/")[3] == ["/pl/misja/"]
+    assert "Nowy opis." in cached(org_a, "/pl/misja/")
+    assert b"Nowy opis." in fast(org_a, "/pl/misja/")[2]
+
+
+def test_the_fast_path_is_off_with_the_page_cache(org_a, settings):
+    add_content_page(org_a, "Misja", slug="misja")
+    cached(org_a, "/pl/misja/")
+    settings.PAGE_CACHE_SECONDS = 0
+
+    assert fast(org_a, "/pl/misja/")[3] == ["/pl/misja/"]
 
 
 # A cache in front (Varnish): purged by the same publishing, through

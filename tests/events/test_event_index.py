@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from events.models import PAST, EventPage
 from tests.events.helpers import add_event, in_days, register, t, translate_event, warsaw
 from tests.home.helpers import Markup
-from tests.utils import make_image, text_of, visit
+from tests.utils import make_image, pagination_shown, text_of, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -180,6 +180,9 @@ def test_ten_events_a_page_and_the_pages_keep_the_filters(org_a, index_a):
     assert listed_titles(third) == ["Wydarzenie 21", "Wydarzenie 22", "Wydarzenie 23"]
     assert 'href="?format=online&amp;page=2" rel="next"' in text_of(first)
     assert 'href="?format=online&amp;page=2" rel="prev"' in text_of(third)
+    # The design system's pagination, every numbered page keeping the filter.
+    assert pagination_shown(text_of(first)) == ["1", "2", "3", "Następna", "strona", "›"]
+    assert 'href="?format=online&amp;page=3"' in text_of(first)
 
 
 def test_past_pages_keep_to_the_past(org_a, index_a):

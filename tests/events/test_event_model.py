@@ -243,6 +243,7 @@ def test_times_numbers_and_links_are_synchronised_and_texts_translated():
     assert fields["contact"] is TranslatableField
 
 
+@pytest.mark.usefixtures("search_index")
 def test_search_finds_an_event_by_its_venue(integration_talk):
     found = Page.objects.live().search("PERS")
 

@@ -66,6 +66,7 @@ def _uk():
     return Locale.objects.get(language_code="uk")
 
 
+@pytest.mark.usefixtures("search_index")
 def test_the_meeting_link_appears_nowhere_a_visitor_can_look(org_a, online_events):
     webinar, past, page = online_events
     shown = {}

@@ -211,3 +211,40 @@ def test_the_ukrainian_list_costs_the_same_for_few_and_many_untranslated_events(
     assert many == few
     assert len(cards(response)) == 10
     assert event_index(org_a, "uk").upcoming_events().count() == 14
+
+
+@pytest.mark.django_db
+def test_a_translations_contact_and_partner_strip_still_in_polish_are_marked_polish(org_a, index_a):
+    """The event's contact and partner strips are streams of their own: what the translation
+    left in Polish is marked as such, as in the body (core.untranslated.render_stream)."""
+    from organizations.models import UntranslatedText
+
+    event = add_event(
+        index_a,
+        "Spotkanie",
+        in_days(4),
+        partners=[
+            (
+                "partner_strip",
+                {"role": "", "custom_heading": "Współpraca", "partners": [], "show_details": False},
+            )
+        ],
+        contact=[("contact", {"name": "Fundacja Świetlica", "role": "", "email": "", "phone": ""})],
+    )
+    ukrainian = translate_event(event, "uk", title="Зустріч", slug="zustrich")
+    contact_id = ukrainian.contact[0].id
+    UntranslatedText.objects.create(
+        content_type_id=ukrainian.content_type_id,
+        object_id=str(ukrainian.pk),
+        revision_id=ukrainian.live_revision_id,
+        source_language="pl",
+        segments=[[f"contact.{contact_id}.name", "Fundacja Świetlica"]],
+    )
+
+    html = text_of(visit(org_a, ukrainian.url))
+
+    contact = html[html.index('class="event-contact"') :]
+    assert '<div class="w-block-contact block-contact" lang="pl" data-untranslated>' in contact
+    assert '<p class="contact-name">Fundacja Świetlica</p>' in contact
+    # The strip's heading was translated (here: left as it is, but not recorded as left).
+    assert '<div class="w-block-partner_strip block-partner_strip">' in html

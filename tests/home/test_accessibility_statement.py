@@ -2,11 +2,15 @@
 every language of the organization, with the structure Polish law asks of public bodies and
 placeholders in [brackets] for the staff; it shows nowhere until they publish it."""
 
+import importlib
 import re
 
 import pytest
+from bs4 import BeautifulSoup
+from django.apps import apps
 
 from home.models import ContentPage
+from organizations.models import OrganizationSettings
 from organizations.standard_pages import ACCESSIBILITY_STATEMENT as STATEMENT
 from tests.utils import create_organization_command as run
 from tests.utils import text_of, visit
@@ -135,4 +139,75 @@ def test_an_organization_made_before_the_statement_gets_it_when_the_command_runs
     assert statement(org_b, "uk").title == "Заява про доступність"
     assert "nothing changed" in run(
         "--name", org_b.name, "--slug", org_b.slug, "--hostname", org_b.site.hostname
+    )
+
+
+def footer_link(org, path):
+    """(address, hreflang, text) of the footer's link to the statement; None without one."""
+    addresses = {
+        page.get_url_parts()[2] for page in statement(org).get_translations(inclusive=True)
+    }
+    footer = BeautifulSoup(visit(org, path).content, "html.parser").select_one(".site-footer")
+    for link in footer.select("a"):
+        if link["href"] in addresses:
+            return link["href"], link.get("hreflang"), link.get_text()
+    return None
+
+
+def test_the_setting_points_at_the_statement_create_organization_made(org_a):
+    assert org_a.accessibility_statement_page_id == statement(org_a).pk
+
+
+def test_the_footer_links_the_statement_once_published_in_the_visitors_language(org_a):
+    assert [footer_link(org_a, f"/{code}/") for code in ("pl", "uk", "en")] == [None] * 3
+
+    statement(org_a).get_latest_revision().publish()
+
+    assert footer_link(org_a, "/pl/") == (
+        "/pl/deklaracja-dostepnosci/",
+        None,
+        "Deklaracja dostępności",
+    )
+    # Not yet published in Ukrainian or English: the Polish statement, said to be Polish.
+    assert footer_link(org_a, "/uk/")[:2] == ("/pl/deklaracja-dostepnosci/", "pl")
+    assert footer_link(org_a, "/en/") == (
+        "/pl/deklaracja-dostepnosci/",
+        "pl",
+        "Accessibility statement",
+    )
+
+    statement(org_a, "en").get_latest_revision().publish()
+
+    assert footer_link(org_a, "/en/") == (
+        "/en/accessibility-statement/",
+        None,
+        "Accessibility statement",
+    )
+    assert footer_link(org_a, "/uk/")[:2] == ("/pl/deklaracja-dostepnosci/", "pl")
+
+
+def test_a_statement_taken_back_to_a_draft_leaves_the_footer(org_a):
+    page = statement(org_a)
+    page.get_latest_revision().publish()
+    assert footer_link(org_a, "/pl/") is not None
+
+    page.refresh_from_db()
+    page.unpublish()
+
+    assert footer_link(org_a, "/pl/") is None
+
+
+def test_organizations_made_before_the_setting_get_their_statement_linked(org_a, org_b):
+    migration = importlib.import_module(
+        "organizations.migrations.0007_accessibility_statement_page"
+    )
+    OrganizationSettings.objects.update(accessibility_statement_page=None)
+
+    migration.link_existing_statements(apps, None)
+
+    assert OrganizationSettings.objects.get(pk=org_a.pk).accessibility_statement_page_id == (
+        statement(org_a).pk
+    )
+    assert OrganizationSettings.objects.get(pk=org_b.pk).accessibility_statement_page_id == (
+        statement(org_b).pk
     )

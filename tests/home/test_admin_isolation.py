@@ -223,6 +223,7 @@ def volunteering_pages(org_a, org_b):
         "/admin/pages/?q=Wolontariat&search_all=1",
     ],
 )
+@pytest.mark.usefixtures("search_index")
 def test_admin_page_search_finds_only_own_organizations_pages(
     client, editor_a, volunteering_pages, url
 ):
@@ -657,6 +658,7 @@ def test_page_chooser_browses_own_organizations_pages(client, editor_a, home_a, 
     assert_shows(response, "Fundacja Alfa", "O fundacji")
 
 
+@pytest.mark.usefixtures("search_index")
 def test_page_chooser_search_finds_only_own_organizations_pages(
     client, editor_a, volunteering_pages
 ):
@@ -716,6 +718,7 @@ def test_image_listing_shows_only_own_collection(client, editor_a, image_a, imag
     "url",
     ["/admin/images/chooser/", "/admin/images/chooser/results/?q=Plakat"],
 )
+@pytest.mark.usefixtures("search_index")
 @pytest.mark.parametrize("role", ["editor_a", "translator_a"])
 def test_image_chooser_offers_only_own_collection(client, request, image_a, image_b, url, role):
     response = login(client, request.getfixturevalue(role)).get(url)
@@ -852,6 +855,7 @@ def test_document_listing_shows_only_own_collection(client, editor_a, document_a
     "url",
     ["/admin/documents/chooser/", "/admin/documents/chooser/results/?q=Raport"],
 )
+@pytest.mark.usefixtures("search_index")
 @pytest.mark.parametrize("role", ["editor_a", "translator_a"])
 def test_document_chooser_offers_only_own_collection(
     client, request, document_a, document_b, url, role

@@ -1,6 +1,6 @@
 """An organization's home page as a visitor first sees it: the photo beside the name and
-mission, the newest article as the featured card, the latest news and the next events as
-cards, and the newsletter and donate calls to action."""
+mission, the featured card (tests/home/test_featured_item.py), the latest news and the next
+events as cards, and the newsletter and donate calls to action."""
 
 import re
 
@@ -16,8 +16,15 @@ pytestmark = pytest.mark.django_db
 
 
 def main_of(response):
-    html = text_of(response)
+    return main_of_html(text_of(response))
+
+
+def main_of_html(html):
     return html[html.index("<main") : html.index("</main>")]
+
+
+def footer_of_html(html):
+    return html[html.index('<footer class="site-footer"') :]
 
 
 def t(message):
@@ -53,14 +60,20 @@ def test_news_and_events_are_cards_the_newest_article_featured(org_a, home_a):
     photo = make_image(org_a)
     add_article(news_index(org_a), "Najnowszy", "2024-03-03", hero_image=photo, hero_alt_text="Las")
     add_article(news_index(org_a), "Starszy", "2024-03-02")
+    add_article(
+        news_index(org_a), "Najstarszy", "2024-03-01", hero_image=photo, hero_alt_text="Las"
+    )
     add_event(event_index(org_a), "Forum", in_days(3), hero_image=photo, hero_alt_text="Sala")
 
     page = text_of(visit(org_a, "/pl/"))
     html = page[page.index("<main") : page.index("</main>")]
 
+    featured = html[html.index('class="home-featured"') : html.index('class="latest-news"')]
+    assert re.findall(r'<article class="([^"]*)">', featured) == ["card article-card card-featured"]
+    assert 'alt="Las"' in featured
     news = html[html.index('class="latest-news"') : html.index('class="upcoming-events"')]
     cards = re.findall(r'<article class="(card article-card[^"]*)">', news)
-    assert cards == ["card article-card card-featured", "card article-card card-no-image"]
+    assert cards == ["card article-card card-no-image", "card article-card"]
     assert 'alt="Las"' in news
     events = html[html.index('class="upcoming-events"') :]
     assert '<article class="card event-card">' in events
@@ -83,6 +96,33 @@ def test_newsletter_and_donate_calls_to_action_link_to_the_organizations_address
     assert re.search(r'<a class="button button-secondary" href="https://example.org/wesprzyj"', cta)
     assert t("Sign up for the newsletter") in cta
     assert t("Donate") in cta
+
+
+def test_the_home_page_shows_newsletter_and_donate_once_other_pages_in_the_footer(
+    org_a, home_a, page_a
+):
+    org_a.newsletter_url = "https://example.org/newsletter"
+    org_a.donate_url = "https://example.org/wesprzyj"
+    org_a.save()
+
+    home = text_of(visit(org_a, "/pl/"))
+    other = text_of(visit(org_a, page_a.url))
+
+    for address in (org_a.newsletter_url, org_a.donate_url):
+        assert home.count(f'href="{address}"') == 1
+        assert f'href="{address}"' in main_of_html(home)
+        assert other.count(f'href="{address}"') == 1
+        assert f'href="{address}"' in footer_of_html(other)
+
+
+def test_a_footer_with_nothing_more_to_link_has_no_more_section(org_a, home_a, page_a):
+    org_a.newsletter_url = "https://example.org/newsletter"
+    org_a.donate_url = ""
+    org_a.save()
+
+    # No privacy policy or accessibility statement published yet (create_organization's drafts).
+    assert 'id="footer-more"' not in footer_of_html(text_of(visit(org_a, "/pl/")))
+    assert 'id="footer-more"' in footer_of_html(text_of(visit(org_a, page_a.url)))
 
 
 def test_without_newsletter_or_donate_addresses_there_is_no_call_to_action(org_a, home_a):

@@ -77,20 +77,23 @@ def test_polish_cannot_be_switched_off(client, org_a, editor_a):
 
 
 @pytest.mark.django_db
-def test_privacy_policy_must_be_a_page_of_the_organizations_own_site(
-    client, org_a, org_b, editor_a, page_a, page_b
+@pytest.mark.parametrize("field", ["privacy_policy_page", "accessibility_statement_page"])
+def test_the_footers_pages_must_be_pages_of_the_organizations_own_site(
+    client, org_a, org_b, editor_a, page_a, page_b, field
 ):
     client.force_login(editor_a)
-    standard = org_a.privacy_policy_page_id
-    refused = client.post(settings_url(org_a), settings_form(org_a, privacy_policy_page=page_b.pk))
+    standard = getattr(org_a, f"{field}_id")
+    assert standard is not None  # create_organization chose its standard page
+    refused = client.post(settings_url(org_a), settings_form(org_a, **{field: page_b.pk}))
     assert refused.status_code == 200
+    assert field in refused.context["form"].errors
     org_a.refresh_from_db()
-    assert org_a.privacy_policy_page_id == standard
+    assert getattr(org_a, f"{field}_id") == standard
 
-    accepted = client.post(settings_url(org_a), settings_form(org_a, privacy_policy_page=page_a.pk))
+    accepted = client.post(settings_url(org_a), settings_form(org_a, **{field: page_a.pk}))
     assert accepted.status_code == 302
     org_a.refresh_from_db()
-    assert org_a.privacy_policy_page_id == page_a.pk
+    assert getattr(org_a, f"{field}_id") == page_a.pk
 
 
 @pytest.mark.django_db

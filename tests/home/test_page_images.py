@@ -125,3 +125,16 @@ def test_a_list_of_events_each_with_its_own_photo_costs_the_same_queries_for_mor
     with_four = queries_of(org_a, path)
 
     assert with_four == with_two
+
+
+def test_an_event_the_home_page_features_shows_its_photo_as_large_as_the_featured_card(org_a):
+    paths = showcase(org_a)
+    home = org_a.site.root_page.specific
+    home.featured_page = event_index(org_a).get_children().get(title="Porozmawiajmy o integracji")
+    home.save_revision().publish()
+
+    found = pictures(text_of(visit(org_a, paths["home"])))
+
+    assert found["card-image event-card-image"] == offered(
+        "card_featured", descriptors=["480w", "960w", "1280w"]
+    )

@@ -1,10 +1,10 @@
 """The pagination include of the design system (templates/includes/pagination.html)."""
 
-import re
-
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from tests.utils import pagination_shown as shown
 
 
 def render(number, pages=12, **context):
@@ -13,12 +13,6 @@ def render(number, pages=12, **context):
         return render_to_string(
             "includes/pagination.html", {"page_obj": page_obj, "label": "News pages", **context}
         )
-
-
-def shown(html):
-    """What a sighted visitor reads in the pagination, in order."""
-    text = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", html)
-    return re.sub(r"<[^>]+>", " ", text).split()
 
 
 def test_numbers_around_the_current_page_with_gaps():

@@ -433,3 +433,41 @@ def test_fetcher_refuses_any_other_address(url, no_network):
 
     with pytest.raises(ValueError, match="only the site's media and static files"):
         fetcher.fetch(url)
+
+
+def laid_out_colours(page, selector_class):
+    """{tag: "#rrggbb"}: the colour WeasyPrint gives the text of each element of the page's
+    PDF that carries `selector_class` (or each h1 and a for "")."""
+    from weasyprint import HTML
+
+    url = page.get_full_url()
+    document = HTML(
+        string=pdf.page_html(page), base_url=url, url_fetcher=pdf.LocalFilesOnly(url)
+    ).render()
+    found = {}
+    for box in document.pages[0]._page_box.descendants():
+        tag = getattr(box, "element_tag", None)
+        classes = (box.element.get("class") or "").split() if box.element is not None else []
+        if tag in ("h1", "a") and (not selector_class or selector_class in classes):
+            colour = box.style["color"]
+            found.setdefault(
+                tag, "#" + "".join(f"{round(part * 255):02x}" for part in colour.to("srgb")[:3])
+            )
+    return found
+
+
+def test_pdf_colours_are_the_organizations_colour_roles(org_a, article):
+    """The PDF's stylesheet reads the site's tokens (--color-*): headings in the primary
+    role, links in the link role, both as core.colours computes them from the
+    organization's two colours."""
+    from core.colours import colour_roles
+
+    # A light primary: links are darkened from it until they pass 4.5:1 on white.
+    org_a.primary_colour, org_a.accent_colour = "#3f8fd2", "#0f7c7a"
+    org_a.save()
+    roles = colour_roles("#3f8fd2", "#0f7c7a")
+    assert roles["link"] not in ("#3f8fd2", colour_roles()["link"])
+
+    colours = laid_out_colours(article, "")
+
+    assert colours == {"h1": roles["primary"], "a": roles["link"]}

@@ -93,3 +93,70 @@ def test_database_connections_are_kept_and_checked_unless_told_otherwise():
 
     assert run_manage(*show).stdout.split() == ["60", "True"]
     assert run_manage(*show, DATABASE_CONN_MAX_AGE="0").stdout.split() == ["0", "True"]
+
+
+S3_MEDIA = {
+    "MEDIA_STORAGE": "s3",
+    "MEDIA_S3_BUCKET": "cms-media",
+    "MEDIA_S3_ENDPOINT_URL": "https://s3.example.net",
+    "MEDIA_S3_ACCESS_KEY_ID": "AKIAEXAMPLE",
+    "MEDIA_S3_SECRET_ACCESS_KEY": "example-secret",
+}
+
+
+def test_keeps_media_in_the_bucket_when_told_to():
+    show = (
+        "shell",
+        "--verbosity",
+        "0",
+        "-c",
+        "from django.core.files.storage import default_storage; "
+        "from wagtail.images.models import Rendition; "
+        "print(default_storage.__class__.__name__, "
+        "Rendition._meta.get_field('file').storage.__class__.__name__)",
+    )
+
+    assert run_manage(*show).stdout.split() == ["FileSystemStorage", "FileSystemStorage"]
+    assert run_manage(*show, **S3_MEDIA).stdout.split() == ["S3Storage", "S3Storage"]
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **S3_MEDIA)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"MEDIA_STORAGE": "s3"}, "MEDIA_STORAGE=s3 needs MEDIA_S3_BUCKET"),
+        ({**S3_MEDIA, "MEDIA_STORAGE": None}, "MEDIA_S3_BUCKET, MEDIA_S3_ENDPOINT_URL"),
+    ],
+)
+def test_refuses_to_start_with_half_configured_media_storage(environment, message):
+    result = run_manage("check", **environment)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+WSGI_START = """
+import sys
+from django.db import connections
+import config.wsgi
+print(type(config.wsgi.application).__name__)
+print(all(connection.connection is None for connection in connections.all()))
+print("config.urls" in sys.modules, "django_redis.client" in sys.modules)
+"""
+
+
+def test_the_wsgi_application_starts_warm_serves_stored_pages_first_and_leaves_no_connection():
+    """What gunicorn --preload loads once before forking its workers (config/wsgi.py): the
+    page cache's fast path around Django, the URL patterns (views) and the cache client
+    already imported, and no database connection a forked worker would share."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        WSGI_START,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        PAGE_CACHE_SECONDS="300",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["FastPath", "True", "True", "True"]

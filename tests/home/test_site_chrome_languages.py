@@ -168,3 +168,24 @@ def test_a_polish_visitor_sees_the_polish_footer_without_marks(org_a, page_a):
     response = Client().get(page_a.url, HTTP_HOST=org_a.site.hostname)
 
     assert f'<p class="footer-text">{FOOTER["pl"]}</p>' in response.content.decode()
+
+
+def test_the_organizations_polish_name_is_marked_polish_in_other_languages(org_b, page_b):
+    """The organization's name in the header, the footer and its ©: a proper name, in Polish
+    on every language's pages, said to be Polish so that a screen reader reads it as such."""
+    org_b.name = "Stowarzyszenie Świetlica Łąki"
+    org_b.save()
+    translated = translate_page(page_b, "uk", title="Хто ми", slug="khto-my", intro="Бета працює.")
+
+    html = visit(org_b, translated.url).content.decode()
+    polish = visit(org_b, page_b.url).content.decode()
+
+    marked = BeautifulSoup(html, "html.parser")
+    for selector in (".brand-name", ".footer-org", ".footer-bottom span"):
+        element = marked.select_one(selector)
+        assert (element.get_text(), element.get("lang")) == (org_b.name, "pl")
+    # Only the <title> holds it unmarked: no element can mark a part of it.
+    assert unmarked_polish(html) == [f"Хто ми – {org_b.name}"]
+    unmarked = BeautifulSoup(polish, "html.parser")
+    assert unmarked.select_one(".brand-name").get("lang") is None
+    assert unmarked.select_one(".footer-org").get("lang") is None

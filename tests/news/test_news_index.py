@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.news.helpers import add_article, make_category, translate_article
-from tests.utils import make_image, text_of, visit
+from tests.utils import make_image, pagination_shown, text_of, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -88,8 +88,12 @@ def test_ten_articles_a_page_with_links_to_older_and_newer_ones(org_a, index_a):
     assert 'rel="prev"' not in text_of(first)
     assert 'href="?page=1" rel="prev"' in text_of(second)
     assert 'href="?page=3" rel="next"' in text_of(second)
-    assert "Strona 3 z 3" in text_of(third)
     assert 'rel="next"' not in text_of(third)
+    # The design system's pagination: the numbered pages, the current one marked.
+    assert pagination_shown(text_of(third)) == ["‹", "Nowsze", "artykuły", "1", "2", "3"]
+    assert '<span aria-current="page"><span class="visually-hidden">Strona </span>3</span>' in (
+        text_of(third)
+    )
 
 
 @pytest.mark.parametrize(

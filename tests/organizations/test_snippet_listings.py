@@ -167,6 +167,7 @@ def test_another_organizations_partner_is_listed_without_links(client, org_b, ed
     }
 
 
+@pytest.mark.usefixtures("search_index")
 def test_search_finds_an_item_by_its_translated_name(client, editor_a, org_a, stocznia):
     make_partner(org_a, "Centrum Wielokulturowe")
     login(client, editor_a)

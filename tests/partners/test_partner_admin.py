@@ -58,6 +58,7 @@ def partner_form(**fields):
 # --- Choosing and listing: the whole directory -----------------------------------------
 
 
+@pytest.mark.usefixtures("search_index")
 def test_editor_chooses_another_organizations_partner(client, editor_b, partner_a, partner_b):
     login(client, editor_b)
 
@@ -89,6 +90,7 @@ def test_listing_shows_every_organizations_partners_with_their_organization(
     assert Partner.objects.count() == 2
 
 
+@pytest.mark.usefixtures("search_index")
 def test_listing_search_finds_partners_by_name(client, editor_b, partner_a, partner_b):
     response = login(client, editor_b).get(url("list_results"), {"q": "Toruń"})
 

@@ -7,7 +7,7 @@ from wagtail.search.models import IndexEntry
 
 from organizations.models import OrganizationSettings
 from tests.search.helpers import SEARCH_ADDRESS, found, search
-from tests.utils import add_content_page
+from tests.utils import add_content_page, pagination_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,21 @@ def test_update_index_rebuilds_the_lemmas(org_a):
 
     assert found(search(org_a, "pl", "psycholog")) == ["Porady"]
     assert page.search_lemmas().split()[:2] == ["porada", "porady"]
+
+
+def test_the_pages_of_results_keep_the_words_and_the_type(org_a, client):
+    for number in range(25):
+        add_content_page(org_a, f"Porada {number}", intro="Konsultacje prawne dla cudzoziemców.")
+
+    response = client.get(
+        SEARCH_ADDRESS["pl"],
+        {"q": "konsultacja cudzoziemiec", "type": "pages", "page": 2},
+        HTTP_HOST=org_a.site.hostname,
+    )
+
+    html = response.content.decode()
+    assert pagination_shown(html) == ["‹", "Poprzednia", "1", "2", "3", "Następna", "›"]
+    kept = "?q=konsultacja+cudzoziemiec&amp;type=pages&amp;page="
+    assert f'href="{kept}1" rel="prev"' in html
+    assert f'href="{kept}3" rel="next"' in html
+    assert '<nav class="pagination" aria-label="Strony wyników wyszukiwania">' in html
