@@ -4,25 +4,33 @@ must review before it counts as translated. A service that is down, slow or fail
 the translator a message and changes nothing. The service is a LibreTranslate stand-in
 listening on loopback (tests.translations.helpers), never a mock of the client."""
 
-import html
-import json
-import re
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.messages import get_messages
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail.users.models import UserProfile
 from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.operations import TranslationCreator
 
 from config.settings.base import machine_translator_from_env
 from tests.home.helpers import assert_refused
-from tests.translations.helpers import closed_port_url, libretranslate_setting, machine_text
+from tests.translations.helpers import (
+    closed_port_url,
+    editor_props,
+    editor_url,
+    english_admin,
+    libretranslate_setting,
+    machine_text,
+    machine_translate,
+    machine_translate_url,
+    messages_of,
+    stored,
+    translate_by_hand,
+    translation_of,
+    ukrainian,
+)
 from tests.utils import add_content_page
 from translations.models import TranslationRequest
 
@@ -53,83 +61,10 @@ def source(org_a, editor_a, django_capture_on_commit_callbacks):
     return page
 
 
-def english_admin(user):
-    """A client logged in as `user`, with the admin in English."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
-
-
 @pytest.fixture
 def translator(translator_a):
     """The Ukrainian translator."""
     return english_admin(translator_a)
-
-
-def translation_of(page):
-    return Translation.objects.get(
-        source__object_id=page.translation_key, target_locale__language_code="uk"
-    )
-
-
-def ukrainian(page):
-    return page.get_translation(Locale.objects.get(language_code="uk")).specific
-
-
-def editor_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[ukrainian(page).pk])
-
-
-def machine_translate_url(page):
-    return reverse("wagtail_localize:machine_translate", args=[translation_of(page).pk])
-
-
-def editor_props(response):
-    """The props wagtail-localize's translation editor is drawn from."""
-    found = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.text)
-    assert found, "not the translation editor"
-    return json.loads(html.unescape(found.group(1)))
-
-
-def messages_of(response, level):
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == level]
-
-
-def stored(page):
-    """{source text: (translation, type, tool)} of the Ukrainian translation."""
-    return {
-        segment.string.data: (t.data, t.translation_type, t.tool_name)
-        for segment in StringSegment.objects.filter(
-            source__object_id=page.translation_key
-        ).select_related("string")
-        for t in StringTranslation.objects.filter(
-            translation_of=segment.string,
-            context=segment.context,
-            locale__language_code="uk",
-        )
-    }
-
-
-def translate_by_hand(page, text, translated, user=None):
-    segment = StringSegment.objects.select_related("string", "context").get(
-        source__object_id=page.translation_key, string__data=text
-    )
-    StringTranslation.objects.create(
-        translation_of=segment.string,
-        locale=Locale.objects.get(language_code="uk"),
-        context=segment.context,
-        data=translated,
-        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-        last_translated_by=user,
-    )
-
-
-def machine_translate(client, page):
-    return client.post(machine_translate_url(page), {"next": editor_url(page)})
 
 
 # Configuration
