@@ -32,7 +32,9 @@ from tests.translations.helpers import (
     ukrainian,
 )
 from tests.utils import add_content_page
+from translations import status
 from translations.models import TranslationRequest
+from translations.requests import record_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -328,6 +330,78 @@ def test_in_notice_mode_machine_output_is_published_with_a_warning(
         "4 machine-translated parts are published before anyone reviewed them."
     ]
     assert ukrainian(source).title == machine_text("uk", "O fundacji")
+
+
+def accept(client, page, text):
+    """The translator saves a machine-translated segment unchanged in the editor: accepted."""
+    props = editor_props(client.get(editor_url(page)))
+    segment = next(s for s in props["segments"] if s.get("source") == text)
+    response = client.put(
+        segment["editUrl"],
+        data=f"value={machine_text('uk', text)}",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+
+
+def board_cell(org, page):
+    [row] = [row for row in status.board(org, snippets=False) if row.pk == page.pk]
+    return row.cells["uk"]
+
+
+def queue_row(client, page):
+    [item] = [
+        item
+        for item in client.get(reverse("translations:queue")).context["items"]
+        if item["request"].translation_key == page.translation_key
+    ]
+    return item["left"], item["total"], item["machine"]
+
+
+def test_the_board_the_queue_and_publishing_count_machine_output_as_left_until_reviewed(
+    source, org_a, editor_a, translator, machine_translation, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        record_requests(objects=[source], locales=[ukrainian(source).locale], user=editor_a)
+    machine_translate(translator, source)
+
+    # Everything machine-translated, nothing reviewed: all of it is left everywhere.
+    cell = board_cell(org_a, source)
+    assert (cell.state, cell.left, cell.total, cell.machine) == ("in_progress", 4, 4, 4)
+    assert queue_row(translator, source) == (4, 4, 4)
+    queue = translator.get(reverse("translations:queue")).content.decode()
+    assert "4 of 4 segments left" in queue
+    assert "4 machine-translated segments need review" in queue
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = translator.post(editor_url(source), {"action": "publish"})
+    assert "4 machine-translated parts are not yet reviewed" in messages_of(refused, "error")[0]
+
+    # Two accepted: two left, on the board and in the queue alike.
+    accept(translator, source, "O fundacji")
+    accept(translator, source, "Nasza misja")
+    cell = board_cell(org_a, source)
+    assert (cell.state, cell.left, cell.machine) == ("in_progress", 2, 2)
+    assert queue_row(translator, source) == (2, 4, 2)
+
+    # Published with a notice before the rest is reviewed: still in progress, the request
+    # stays in the queue.
+    org_a.incomplete_translations = "notice"
+    org_a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(editor_url(source), {"action": "publish"})
+    assert ukrainian(source).live
+    assert board_cell(org_a, source).state == "in_progress"
+    assert TranslationRequest.objects.open().filter(translation_key=source.translation_key).exists()
+
+    # Everything reviewed and published: up to date, the request closed.
+    accept(translator, source, "Fundacja Alfa pomaga.")
+    accept(translator, source, "Pomagamy osobom z doświadczeniem migracji.")
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(editor_url(source), {"action": "publish"})
+    cell = board_cell(org_a, source)
+    assert (cell.state, cell.left, cell.machine) == ("up_to_date", 0, 0)
+    assert not TranslationRequest.objects.open().exists()
+    assert translator.get(reverse("translations:queue")).context["items"] == []
 
 
 # A service that fails
