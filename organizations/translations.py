@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, Model, OuterRef, Q
+from django.db.models import CharField, Count, Exists, Model, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
@@ -151,6 +152,20 @@ def record_untranslated(log):
             source_language=source.locale.language_code,
             segments=segments,
         )
+
+
+def untranslated_snippet_language(model, pk=None):
+    """A subquery: the language of the original whose text the translated snippet of `model`
+    with primary key `pk` (the outer row's by default) still shows, as recorded when it was
+    saved, or None. For a model with one translatable text (news categories and tags) that is
+    the language of that text."""
+    return Subquery(
+        UntranslatedText.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=Cast(pk if pk is not None else OuterRef("pk"), CharField()),
+            revision=None,
+        ).values("source_language")[:1]
+    )
 
 
 def untranslated_parts_of_page(page):

@@ -1,9 +1,6 @@
 """Marking text shown in another language than the page's."""
 
 from django import template
-from django.conf import settings
-from django.utils.html import format_html
-from django.utils.translation import get_language
 
 from core.untranslated import untranslated_attributes
 
@@ -16,12 +13,3 @@ def untranslated_lang(context, field):
     translation still shows it in the source language; nothing otherwise."""
     untranslated = context.get("untranslated")
     return untranslated_attributes(untranslated.field_language(field) if untranslated else "")
-
-
-@register.simple_tag
-def shared_text_lang():
-    """` lang="pl"` (the installation's first language) on text that all of a page's
-    languages share and no translator translates, such as tags, when the visitor reads
-    another language; nothing otherwise."""
-    default = settings.LANGUAGE_CODE
-    return format_html(' lang="{}"', default) if get_language() != default else ""
