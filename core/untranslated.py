@@ -31,6 +31,12 @@ class UntranslatedParts:
         return self.language if block_id in self.blocks else ""
 
 
+def in_its_language(text, language):
+    """`text` within <span lang="…"> when `language` is given: a name amid text of another
+    language (e.g. in a translated sentence); `text` itself (escaped when shown) otherwise."""
+    return format_html('<span lang="{}">{}</span>', language, text) if language else text
+
+
 def lang_attribute(language):
     """` lang="pl"` for an element whose text is in `language`; nothing when it is ''."""
     return format_html(' lang="{}"', language) if language else ""

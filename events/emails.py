@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 
 from core.dates import WARSAW
+from core.languages import in_language, mark_listed
 from organizations.models import OrganizationSettings
 
 from .choices import RegistrationStatus
@@ -115,17 +116,19 @@ def participant_email(registration, kind):
     organization = OrganizationSettings.for_page(pool)
     site = event.get_site()
     with translation.override(language):
+        untranslated = mark_untranslated(event, language, organization)
+        title = f"{event.title} ({event.listed_language_name})" if untranslated else event.title
         gives_a_place = kind in WITH_A_PLACE
         meeting_url = pool.meeting_url if gives_a_place and pool.takes_place_online else ""
         context = {
             "kind": kind,
             "name": registration.name,
-            "title": event.title,
+            "title": title,
             "when": event.date_text(language),
             "where": event.place_text() if event.takes_place_at_venue else "",
             "online": event.takes_place_online,
             "meeting_url": meeting_url,
-            "event_url": event.get_full_url() or "",
+            "event_url": event_url(event),
             "cancel_url": cancel_url(event, registration),
             "position": waiting_position(registration) if kind == WAITING else None,
             "organization": organization.display_name if organization else "",
@@ -136,11 +139,31 @@ def participant_email(registration, kind):
         attachments = (
             [calendar_attachment(event, organization, meeting_url)] if gives_a_place else []
         )
-        return email_message([registration.email], subject(kind, event.title), body, attachments)
+        return email_message([registration.email], subject(kind, title), body, attachments)
+
+
+def mark_untranslated(event, language, organization):
+    """An event not translated into the person's language is named with the language it is
+    in ("(польською)"), and its pages linked at their address in the person's language,
+    where they are read with that language's interface, as when they registered (see
+    core.languages.mark_listed). Returns whether it is such an event."""
+    if event.locale.language_code == language:
+        return False
+    index = event.get_parent().get_translations().live().filter(locale__language_code=language)
+    index = index.first()
+    shown = organization is None or organization.show_untranslated
+    mark_listed([event], index or event, index.get_full_url() if index and shown else None)
+    event.listed_language_name = in_language(event.locale.language_code)
+    return True
+
+
+def event_url(event):
+    """The event's page as the person reads it (see mark_untranslated)."""
+    return getattr(event, "listed_url", None) or event.get_full_url() or ""
 
 
 def cancel_url(event, registration):
-    page_url = event.get_full_url()
+    page_url = event_url(event)
     if not page_url:
         return ""
     return page_url + event.reverse_subpage("cancel", args=[registration.cancel_token])
@@ -203,6 +226,10 @@ class _SiteAddress:
 
     def get_host(self):
         return self.hostname
+
+    def build_absolute_uri(self, location):
+        # Only ever given the full addresses of the e-mail (mark_untranslated).
+        return location
 
 
 def calendar_attachment(event, organization, meeting_url=""):

@@ -45,6 +45,7 @@ from core.dates import WARSAW
 from core.lettering import draw_text, text_width
 from events.models import EventIndexPage, EventPage
 from news.models import ArticlePage, NewsCategory, NewsIndexPage
+from news.tags import NewsTag
 from organizations.models import FundingNotice, OrganizationGroup, OrganizationSettings, locale_for
 from organizations.provisioning import (
     create_organization,
@@ -607,6 +608,8 @@ class _Builder:
         for spec in self.pl.get("articles", []):
             with transaction.atomic():
                 self.build_article(news, spec)
+        with transaction.atomic():
+            self.build_tags()
         # Last, as its blocks point at the events and articles.
         self.build_home()
 
@@ -832,6 +835,26 @@ class _Builder:
         self.pages[spec["slug"]] = event
         if spec["slug"] in self._translations("events"):
             self.translate(event, ("events", spec["slug"]), extra=extra)
+
+    def build_tags(self):
+        """The news tags publishing the articles made, named as the Polish file's `[tags]`
+        says and translated as the other files' say (keyed by the articles' tag names)."""
+        names = self.pl.get("tags", {})
+        locales = [locale_for(code) for code in self.translated]
+        for tag in NewsTag.objects.filter(
+            site=self.org.site, locale=self.home.locale
+        ).select_related("tag"):
+            written = tag.tag.name
+            if names.get(written, tag.name) != tag.name:
+                tag.name = names[written]
+                tag.save()
+            texts = {
+                language: data["tags"][written]
+                for language, data in self.translated.items()
+                if written in data.get("tags", {})
+            }
+            if texts and locales:
+                translate_and_publish(tag, locales, self.user, {tag.name: texts})
 
     def _translations(self, kind):
         found = set()

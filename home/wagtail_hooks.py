@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from news.viewsets import NewsCategoryViewSet
+from news.viewsets import NewsCategoryViewSet, NewsTagViewSet
 from organizations.viewsets import FundingNoticeViewSet
 from partners.viewsets import PartnerViewSet
 
@@ -13,7 +13,7 @@ class OrganizationMenu(SnippetViewSetGroup):
     menu_label = _("Organization")
     menu_icon = "group"
     menu_order = 300
-    items = (PartnerViewSet, FundingNoticeViewSet, NewsCategoryViewSet)
+    items = (PartnerViewSet, FundingNoticeViewSet, NewsCategoryViewSet, NewsTagViewSet)
 
 
 register_snippet(OrganizationMenu)

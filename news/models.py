@@ -5,10 +5,11 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -26,15 +27,18 @@ from core.dates import WARSAW
 from core.images import prefetch_specs
 from core.languages import children_in_language, mark_listed, served_parent_url
 from core.search import has_control_characters
+from core.untranslated import in_its_language
 from organizations.languages import shows_untranslated
 from organizations.owned import (
     NAMED_SNIPPET_SEARCH_FIELDS,
     OrganizationOwned,
     OrganizationOwnedForm,
 )
+from organizations.translations import untranslated_snippet_language
 from pages.models import BasePage, HeroPhoto
 
 from .forms import ArticlePageForm
+from .tags import shown_tags, site_id_of, tag_names
 
 # The renditions a card may show (larger when a home page features it), in every format
 # (core.images): fetched with the articles, one query for them all.
@@ -148,19 +152,29 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         original's category)."""
         published = self.published_articles() if published is None else published
         used = published.order_by().values("category_id")
-        found = NewsCategory.objects.filter(
-            Q(pk__in=used)
-            | Q(
-                locale_id=self.locale_id,
-                translation_key__in=NewsCategory.objects.filter(pk__in=used).values(
-                    "translation_key"
-                ),
+        found = (
+            NewsCategory.objects.filter(
+                Q(pk__in=used)
+                | Q(
+                    locale_id=self.locale_id,
+                    translation_key__in=NewsCategory.objects.filter(pk__in=used).values(
+                        "translation_key"
+                    ),
+                )
             )
-        ).order_by("name")
+            .select_related("locale")
+            .annotate(untranslated_from=untranslated_snippet_language(NewsCategory))
+            .order_by("name")
+        )
         by_key = {}
         for category in found:
             if category.locale_id == self.locale_id or category.translation_key not in by_key:
                 by_key[category.translation_key] = category
+        for category in by_key.values():
+            # The language of the name where it is not this index's: a category not yet
+            # translated, or a translation still showing its original's name.
+            language = category.untranslated_from or category.locale.language_code
+            category.name_language = "" if language == self.locale.language_code else language
         return sorted(by_key.values(), key=lambda category: category.name)
 
     def _listing(self, published, category, tag):
@@ -179,15 +193,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         tag = _filter_value(request, "tag", lambda slug: Tag.objects.filter(slug=slug).first())
         paginator = Paginator(self._listing(published, category, tag), self.articles_per_page)
         filters = {"category": category.slug} if category else {}
+        active_tag = None
         if tag:
             filters["tag"] = tag.slug
+            language = get_language()
+            [active_tag] = shown_tags([tag], site_id_of(self), language, around=language)
         articles = paginator.get_page(request.GET.get("page"))
         mark_listed(articles, self, self.get_url(request))
         context.update(
             articles=articles,
             categories=categories,
             active_category=category,
-            active_tag=tag,
+            active_tag=active_tag,
+            # The names in the sentence saying what is shown, marked where in another language.
+            active_category_name=category
+            and in_its_language(category.name, category.name_language),
+            active_tag_name=active_tag and in_its_language(active_tag.name, active_tag.lang),
             filter_query=urlencode(filters),
             news_index_url=self.get_url(request),
             feed_urls=self.feed_urls(request),
@@ -298,32 +319,53 @@ class ArticlePage(HeroPhoto, BasePage):
         return self.date
 
     @classmethod
-    def for_listing(cls, articles):
+    def for_listing(cls, articles, with_tags=True):
         """`articles` newest first, with what a card shows fetched at once.
 
-        The category comes in the same query; the photos with their card renditions and
-        the tags in one query each, however many articles there are.
+        The category (and whether its name is translated) comes in the same query; the
+        photos with their card renditions and, `with_tags`, the tags with their names in
+        each language in one query each, however many articles there are.
         """
         Image = get_image_model()
+        prefetched = [
+            Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(*CARD_RENDITIONS))
+        ]
+        if with_tags:
+            prefetched.append(
+                Prefetch(
+                    "tagged_items",
+                    queryset=ArticlePageTag.objects.select_related("tag").prefetch_related(
+                        Prefetch("tag__news_names", queryset=tag_names())
+                    ),
+                )
+            )
         return (
             articles.defer_streamfields()
             .select_related("category", "locale")
-            .prefetch_related(
-                Prefetch(
-                    "hero_image", queryset=Image.objects.prefetch_renditions(*CARD_RENDITIONS)
-                ),
-                Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+            .annotate(
+                category_untranslated_from=untranslated_snippet_language(
+                    NewsCategory, OuterRef("category_id")
+                )
             )
+            .prefetch_related(*prefetched)
             .order_by("-date", "-pk")
         )
 
     def tag_list(self):
-        """The article's tags: those fetched with a listing (see `for_listing`), or in one query."""
+        """The article's tags as a list of articles shows them: named in the visitor's
+        language (news.tags), fetched with the listing (see `for_listing`) or in two
+        queries."""
+        language = get_language()
+        return self.shown_tags(language, around=language)
+
+    def shown_tags(self, language, around):
+        """The article's tags named in `language`, marked where that is not `around`."""
         if "tagged_items" in getattr(self, "_prefetched_objects_cache", {}):
             items = self.tagged_items.all()
         else:
             items = self.tagged_items.select_related("tag")
-        return [item.tag for item in items]
+        tags = [item.tag for item in items]
+        return shown_tags(tags, site_id_of(self), language, around) if tags else []
 
     def related_articles(self):
         """The articles chosen by the editor, in this page's language where translated;
@@ -341,12 +383,13 @@ class ArticlePage(HeroPhoto, BasePage):
         )
         if self.category_id:
             articles = articles.filter(category_id=self.category_id)
-        return list(ArticlePage.for_listing(articles)[: self.related_count])
+        return list(ArticlePage.for_listing(articles, with_tags=False)[: self.related_count])
 
     def _chosen_articles(self, ids):
         keys = dict(ArticlePage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
         found = ArticlePage.for_listing(
-            ArticlePage.objects.filter(translation_key__in=set(keys.values())).live().public()
+            ArticlePage.objects.filter(translation_key__in=set(keys.values())).live().public(),
+            with_tags=False,
         )
         by_pk = {article.pk: article for article in found}
         in_language = {
@@ -390,6 +433,18 @@ class ArticlePage(HeroPhoto, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.related_articles()
         context["news_index_url"] = served_parent_url(request, self)
+        # Named in the visitor's language; the page's text (and around it the tags) is in
+        # the article's, which is another where it is not yet translated.
+        context["page_tags"] = self.shown_tags(get_language(), around=self.locale.language_code)
+        if self.category_id and not hasattr(self, "category_untranslated_from"):
+            # The category, with whether its name is translated, in the query that fetching
+            # it for the page takes anyway.
+            self.category = (
+                NewsCategory.objects.filter(pk=self.category_id)
+                .annotate(untranslated_from=untranslated_snippet_language(NewsCategory))
+                .first()
+            )
+            self.category_untranslated_from = getattr(self.category, "untranslated_from", None)
         return context
 
 

@@ -310,13 +310,15 @@ class OrganizationSnippetViewSet(SnippetViewSet):
     usage_view_class = OwnUsageView
     copy_view_class = OwnCopyView
 
+    permission_policy_class = OrganizationPermissionPolicy
+
     def register_permissions(self):
         # Registered rather than set on the viewset, so that whatever else asks Wagtail's
         # registry for the model's policy (bulk actions, the usage view, wagtail-localize's
         # guards in organizations.admin_guards) gets the organization-aware one too.
         if policy_registry.get_by_type(self.model, fallback=False) is None:
             register_permission_policy(
-                self.model, OrganizationPermissionPolicy(self.model), exact_class=True
+                self.model, self.permission_policy_class(self.model), exact_class=True
             )
         super().register_permissions()
 

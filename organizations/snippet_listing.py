@@ -5,14 +5,16 @@ organization's languages.
 Wagtail lists every language version as a row of its own: a partner translated into
 Ukrainian and English appeared three times, with nothing to tell the rows apart. Here the
 translations are a "Languages" column instead: the original's language, and for each other
-language of the organization "translated", "in progress" (segments left, from
-wagtail-localize's records) or "missing", each linking to what the user may do there (edit
-the translation, or request it through wagtail-localize's Translate). Search still looks
-through every language, so a partner is found by its Ukrainian name.
+language of the organization its state as the translation workflow's status board tells it
+(missing, requested, in progress with the segments left, up to date, out of date since a
+date), each linking to what the user may do there (edit the translation, or request it
+through wagtail-localize's Translate). Search still looks through every language, so a
+partner is found by its Ukrainian name.
 
-The states are read from wagtail-localize's models, the same as the translation workflow's
-status board (translations.status), which sits above this app; a listing page takes a fixed
-number of queries, however many items and languages it shows.
+The states come from the status board's own code (translations.status), which sits above
+this app: it registers itself as the `TRANSLATION_STATES_HOOK` hook, called once for a
+listing page with its items; a listing page takes a fixed number of queries, however many
+items and languages it shows.
 """
 
 from dataclasses import dataclass
@@ -32,31 +34,25 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import BaseButton, Button, ButtonWithDropdown
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.permissions import policy_registry
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from core.languages import earlier_translations
 
+# fn(items) -> {(translation key, language code): state}, for originals of one translatable
+# model; a state has `state` (a code), `label`, `translation_id` and what the
+# translations/includes/state_details.html template shows (translations.status.Cell).
+TRANSLATION_STATES_HOOK = "translation_states_of_snippets"
+
 ORIGINAL = "original"
-TRANSLATED = "translated"
-IN_PROGRESS = "in_progress"
-MISSING = "missing"
-STATES = {
-    ORIGINAL: _("original"),
-    TRANSLATED: _("translated"),
-    IN_PROGRESS: _("in progress"),
-    MISSING: _("missing"),
-}
 
 
 @dataclass
 class LanguageState:
-    """One language of a listed item."""
+    """One language of a listed item: the original, or where its translation stands."""
 
     language: str
-    state: str
     url: str = ""
-    total: int = 0
-    done: int = 0
+    cell: object = None  # the translation's state (TRANSLATION_STATES_HOOK)
+    original: bool = False
 
     @property
     def name(self):
@@ -64,12 +60,16 @@ class LanguageState:
         return get_language_info(self.language)["name_translated"]
 
     @property
-    def label(self):
-        return STATES[self.state]
+    def state(self):
+        if self.original:
+            return ORIGINAL
+        return self.cell.state if self.cell is not None else ""
 
     @property
-    def left(self):
-        return self.total - self.done
+    def label(self):
+        if self.original:
+            return _("original")
+        return self.cell.label if self.cell is not None else ""
 
 
 def originals(queryset):
@@ -84,96 +84,71 @@ def language_order(codes):
     return [code for code, _name in settings.LANGUAGES if code in codes]
 
 
+def translation_states(items):
+    found = {}
+    for states_of in hooks.get_hooks(TRANSLATION_STATES_HOOK):
+        found.update(states_of(items))
+    return found
+
+
 def attach_language_states(user, items):
     """Set `language_states` ([LanguageState] in the installation's language order) on each
-    of `items`, originals of one translatable model, in seven queries for any number."""
+    of `items`, originals of one translatable model, in a fixed number of queries."""
     if not items:
         return
     model = type(items[0])
     policy = policy_registry.get_by_type(model)
-    keys = {item.translation_key for item in items}
     locales = dict(Locale.objects.values_list("pk", "language_code"))
+    # By name: this module is imported by the models' own module (organizations.owned).
     OrganizationSettings = apps.get_model("organizations", "OrganizationSettings")
     site_languages = dict(
         OrganizationSettings.objects.filter(
             site_id__in={item.site_id for item in items if item.site_id}
         ).values_list("site_id", "languages")
     )
-    versions = {
-        (key, locales[locale_id]): pk
-        for pk, key, locale_id in model._default_manager.filter(
-            translation_key__in=keys
-        ).values_list("pk", "translation_key", "locale_id")
-    }
-
-    # wagtail-localize's translations, and how many of their source's segments are done.
-    translations, sync_sources = {}, {}
-    for source_id, key, source_locale_id, target_locale_id in Translation.objects.filter(
-        source__object_id__in=keys, enabled=True
-    ).values_list("source_id", "source__object_id", "source__locale_id", "target_locale_id"):
-        translations[key, locales[target_locale_id]] = source_id
-        sync_sources[key, locales[source_locale_id]] = source_id
-    segments = list(
-        StringSegment.objects.filter(source_id__in=set(translations.values())).values_list(
-            "source_id", "string_id", "context_id"
-        )
-    )
-    translated = set(
-        StringTranslation.objects.filter(
-            translation_of_id__in={string for _source, string, _context in segments},
-            locale_id__in={
-                pk for pk, code in locales.items() if any(k[1] == code for k in translations)
-            },
-            has_error=False,
-        ).values_list("translation_of_id", "context_id", "locale_id")
-    )
-    locale_ids = {code: pk for pk, code in locales.items()}
-
-    def progress(source_id, language):
-        mine = [(string, context) for source, string, context in segments if source == source_id]
-        done = sum(
-            (string, context, locale_ids[language]) in translated for string, context in mine
-        )
-        return len(mine), done
+    states = translation_states(items)
 
     for item in items:
         original_language = locales[item.locale_id]
-        item.translation_source_id = sync_sources.get((item.translation_key, original_language))
+        key = item.translation_key
         wanted = set(site_languages.get(item.site_id) or dict(settings.LANGUAGES))
-        wanted |= {language for key, language in versions if key == item.translation_key}
-        states = []
-        for language in language_order(wanted):
-            version = versions.get((item.translation_key, language))
+        # A language the organization no longer publishes in, where a translation exists.
+        wanted |= {
+            language
+            for (found_key, language), cell in states.items()
+            if found_key == key and cell.translated_pk is not None
+        }
+        shown = []
+        for language in language_order(wanted | {original_language}):
             if language == original_language:
                 url = (
                     snippet_url(model, "edit", item.pk)
                     if policy.user_has_permission_for_instance(user, "change", item)
                     else ""
                 )
-                states.append(LanguageState(language, ORIGINAL, url))
-            elif version is not None:
-                state = LanguageState(language, TRANSLATED)
-                source_id = translations.get((item.translation_key, language))
-                if source_id is not None:
-                    state.total, state.done = progress(source_id, language)
-                    if state.done < state.total:
-                        state.state = IN_PROGRESS
+                shown.append(LanguageState(language, url, original=True))
+                continue
+            cell = states.get((key, language))
+            state = LanguageState(language, cell=cell)
+            if cell is not None and cell.translated_pk is not None:
                 if policy.may_change_translation(user, item.site_id, language):
-                    state.url = snippet_url(model, "edit", version)
-                states.append(state)
-            else:
-                state = LanguageState(language, MISSING)
-                if policy.may_request_translation(user, item, [language]):
-                    state.url = (
-                        reverse(
-                            "wagtail_localize:submit_snippet_translation",
-                            args=[model._meta.app_label, model._meta.model_name, quote(item.pk)],
-                        )
-                        + "?"
-                        + urlencode({"select_locale": language})
+                    state.url = snippet_url(model, "edit", cell.translated_pk)
+            elif policy.may_request_translation(user, item, [language]):
+                state.url = (
+                    reverse(
+                        "wagtail_localize:submit_snippet_translation",
+                        args=[model._meta.app_label, model._meta.model_name, quote(item.pk)],
                     )
-                states.append(state)
-        item.language_states = states
+                    + "?"
+                    + urlencode({"select_locale": language})
+                )
+            shown.append(state)
+        item.language_states = shown
+        # What "Sync translated snippets" updates the translations from.
+        item.translation_source_id = next(
+            (state.cell.source_id for state in shown if getattr(state.cell, "source_id", None)),
+            None,
+        )
 
 
 def snippet_url(model, view, pk):

@@ -10,9 +10,12 @@ is recorded when wagtail-localize saves the translation (its `TranslationLog`), 
 revision, so that a page is marked as it was published, in one query.
 """
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Model, OuterRef
+from django.db.models import CharField, Count, Exists, Model, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
@@ -26,18 +29,88 @@ from core.untranslated import UntranslatedParts
 
 from .models import IncompleteTranslations, OrganizationSettings, UntranslatedText
 
+# What a translation is measured by, the same for the publish guard below, the status board,
+# the translators' queue, the snippet listings and closing a request (translations.status):
+# every segment of its source but the slug (visitors read it only in the address, and a
+# translation keeps a free slug of its own whatever the translator does), each either
+# translated by a person (or machine output a person accepted), machine-translated and not
+# yet reviewed (which counts as not translated), or not translated at all. A translation
+# with an error counts as missing, as wagtail-localize then shows the source.
+
+
+def counted_segments(source_ids):
+    """The segments of these sources that a translation is measured by."""
+    return StringSegment.objects.filter(source_id__in=source_ids).exclude(context__path="slug")
+
+
+def _translations_of_segment(locale, *, machine):
+    found = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=getattr(locale, "pk", locale),
+        has_error=False,
+    )
+    machine_made = Q(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
+    return found.filter(machine_made) if machine else found.exclude(machine_made)
+
+
+def by_person(locale):
+    """A segment translated into `locale` by a person (an Exists for StringSegments)."""
+    return Exists(_translations_of_segment(locale, machine=False))
+
+
+def by_machine(locale):
+    """A segment machine-translated into `locale` that nobody has reviewed yet."""
+    return Exists(_translations_of_segment(locale, machine=True))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a translation is: of `total` segments, `done` by a person, `machine` waiting
+    for review (not done)."""
+
+    total: int = 0
+    done: int = 0
+    machine: int = 0
+
+    @property
+    def left(self):
+        return self.total - self.done
+
+    @property
+    def complete(self):
+        return self.done >= self.total
+
+
+def translation_progress(pairs):
+    """{(source_id, locale_id): Progress} of each translation named as such a pair; one
+    query per target language, however many translations."""
+    pairs = set(pairs)
+    progress = {}
+    for locale_id in {locale_id for _source, locale_id in pairs}:
+        sources = {source for source, target in pairs if target == locale_id}
+        for source_id, total, done, machine in (
+            counted_segments(sources)
+            .values("source_id")
+            .annotate(
+                total=Count("pk"),
+                done=Count("pk", filter=by_person(locale_id)),
+                machine=Count("pk", filter=by_machine(locale_id)),
+            )
+            .values_list("source_id", "total", "done", "machine")
+        ):
+            progress[source_id, locale_id] = Progress(total, done, machine)
+    return {pair: progress.get(pair, Progress()) for pair in pairs}
+
 
 def missing_segments(source_id, locale):
-    """[(path, source text)] of the source's strings not translated into `locale`, in order.
-    A translation with an error counts as missing, as wagtail-localize then uses the source.
-    The slug is left out: visitors read it only in the address (and a translation keeps a
-    free slug of its own whatever the translator does)."""
+    """[(path, source text)] of the source's strings not translated into `locale`, in order
+    (machine output, even unreviewed, is a translation here: see unreviewed_machine_segments)."""
     return [
         list(row)
-        for row in StringSegment.objects.filter(source_id=source_id)
-        .exclude(context__path="slug")
-        .annotate_translation(locale)
-        .filter(translation__isnull=True)
+        for row in counted_segments([source_id])
+        .exclude(by_person(locale))
+        .exclude(by_machine(locale))
         .order_by("order")
         .values_list("context__path", "string__data")
     ]
@@ -47,18 +120,10 @@ def unreviewed_machine_segments(source_id, locale):
     """[(path, source text)] of the source's strings translated into `locale` by a machine
     translator (translations.machine) and not yet accepted by a person, in order. Editing
     or saving a segment in the translation editor, or a PO upload, makes it manual."""
-    machine = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        context_id=OuterRef("context_id"),
-        locale=locale,
-        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
-        has_error=False,
-    )
     return [
         list(row)
-        for row in StringSegment.objects.filter(source_id=source_id)
-        .exclude(context__path="slug")
-        .filter(Exists(machine))
+        for row in counted_segments([source_id])
+        .filter(by_machine(locale))
         .order_by("order")
         .values_list("context__path", "string__data")
     ]
@@ -87,6 +152,20 @@ def record_untranslated(log):
             source_language=source.locale.language_code,
             segments=segments,
         )
+
+
+def untranslated_snippet_language(model, pk=None):
+    """A subquery: the language of the original whose text the translated snippet of `model`
+    with primary key `pk` (the outer row's by default) still shows, as recorded when it was
+    saved, or None. For a model with one translatable text (news categories and tags) that is
+    the language of that text."""
+    return Subquery(
+        UntranslatedText.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=Cast(pk if pk is not None else OuterRef("pk"), CharField()),
+            revision=None,
+        ).values("source_language")[:1]
+    )
 
 
 def untranslated_parts_of_page(page):

@@ -99,7 +99,21 @@ class LibreTranslate(ReportedFailures, LibreTranslator):
 
 
 class DeepL(ReportedFailures, DeepLTranslator):
-    """DeepL's API (a key ending in ":fx" uses the free API)."""
+    """DeepL's API (a key ending in ":fx" uses the free API), or the address given as
+    DEEPL_API_URL."""
+
+    def get_api_endpoint(self):
+        if self.options.get("API_URL"):
+            return self.options["API_URL"] + "/v2/translate"
+        return super().get_api_endpoint()
+
+    def get_parameters(self, source_locale, target_locale, strings):
+        parameters = super().get_parameters(source_locale, target_locale, strings)
+        # DeepL keeps a plain "EN" target only for old clients; a Polish organization
+        # writes British English.
+        if parameters["target_lang"] == "EN":
+            parameters["target_lang"] = "EN-GB"
+        return parameters
 
     def timeout_seconds(self):
         return float(self.options.get("TIMEOUT", 30))

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from core.tasks import enqueue_on_commit
-from organizations.translations import organization_of
+from organizations.translations import organization_of, translation_progress
 
 from .models import TranslationRequest
 from .tasks import notify_translators_task
@@ -61,7 +61,8 @@ def record_requests(*, objects, locales, user, note="", due_date=None):
 
 def complete_requests(instance):
     """Close the open requests for `instance`'s language once its translation is done (the
-    page or snippet was saved with every segment translated)."""
+    page or snippet was saved with every segment translated by a person, machine output
+    reviewed)."""
     open_requests = TranslationRequest.objects.open().filter(
         translation_key=instance.translation_key, target_locale_id=instance.locale_id
     )
@@ -71,7 +72,8 @@ def complete_requests(instance):
         source__object_id=instance.translation_key, target_locale_id=instance.locale_id
     ).first()
     if found is not None:
-        total, done = found.get_progress()
-        if done < total:
+        # As the board and publishing count: machine output nobody reviewed is not done.
+        pair = (found.source_id, found.target_locale_id)
+        if not translation_progress([pair])[pair].complete:
             return 0
     return open_requests.update(completed_at=timezone.now())

@@ -4,8 +4,9 @@ languages: the status board, the translators' queue and the dashboard totals rea
 States, for an original (the version first written) and a language it is not in:
 - missing: never requested, no translation;
 - requested: asked for (translations.models.TranslationRequest), nothing translated yet;
-- in progress: x of y segments translated (wagtail-localize's count), or all translated
-  but not published;
+- in progress: x of y segments translated, or all translated but not published. Machine
+  output counts as not translated until a person accepts it, as when publishing
+  (organizations.translations.translation_progress);
 - out of date: translated, then the original was published again after the translation
   last took its text (changed segments wait for the translator);
 - up to date: translated and published, the original unchanged since.
@@ -14,17 +15,18 @@ A fixed number of queries for a whole organization, whatever its size: the board
 must open as fast for 2,000 pages as for 20.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Count, Exists, OuterRef
+from django.conf import settings
+from django.db.models import Exists
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
 from core.languages import earlier_translations
 from organizations.owned import OrganizationOwned
+from organizations.translations import translation_progress
 
 from .models import TranslationRequest
 
@@ -50,8 +52,10 @@ class Cell:
     language: str
     translated_pk: int | None = None
     translation_id: int | None = None
+    source_id: int | None = None  # the TranslationSource it is translated from
     total: int = 0
-    done: int = 0
+    done: int = 0  # translated by a person (machine output once a person accepted it)
+    machine: int = 0  # machine-translated, nobody reviewed: not done
     since: object = None  # out of date since (the original's publication)
     request: TranslationRequest | None = None
 
@@ -160,10 +164,37 @@ def _snippet_rows(org_settings, locales):
     return rows
 
 
+def snippet_cells(items):
+    """{(translation key, language): Cell} of `items`, originals of one translatable snippet
+    model, in each language of the installation but their own: the snippet listings'
+    Languages column (organizations.snippet_listing) shows the board's states."""
+    if not items:
+        return {}
+    model = type(items[0])
+    locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
+    rows = [
+        Row(
+            kind=model._meta.label_lower,
+            kind_label=model._meta.verbose_name,
+            pk=item.pk,
+            title=str(item),
+            language=locales[item.locale_id],
+            translation_key=item.translation_key,
+            model=model,
+        )
+        for item in items
+    ]
+    _fill_cells(rows, [code for code, _name in settings.LANGUAGES], locales)
+    return {
+        (row.translation_key, language): cell
+        for row in rows
+        for language, cell in row.cells.items()
+    }
+
+
 def _fill_cells(rows, languages, locales):
     if not rows:
         return
-    locale_ids = {code: pk for pk, code in locales.items()}
     keys = {row.translation_key for row in rows}
 
     # What exists in each language: pages with their live state and last publication.
@@ -192,28 +223,10 @@ def _fill_cells(rows, languages, locales):
         translations[translation.source.object_id, locales[translation.target_locale_id]] = (
             translation
         )
-    totals = dict(
-        StringSegment.objects.filter(source__in=[s.pk for s in sources.values()])
-        .values("source_id")
-        .annotate(n=Count("pk"))
-        .values_list("source_id", "n")
+    progress = translation_progress(
+        (translation.source_id, translation.target_locale_id)
+        for translation in translations.values()
     )
-    done = defaultdict(int)
-    for language in {locales[t.target_locale_id] for t in translations.values()}:
-        translated = StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"),
-            context_id=OuterRef("context_id"),
-            locale_id=locale_ids[language],
-            has_error=False,
-        )
-        for source_id, n in (
-            StringSegment.objects.filter(source__in=[s.pk for s in sources.values()])
-            .filter(Exists(translated))
-            .values("source_id")
-            .annotate(n=Count("pk"))
-            .values_list("source_id", "n")
-        ):
-            done[source_id, language] = n
 
     requests = {}
     for request in TranslationRequest.objects.open().filter(translation_key__in=keys):
@@ -225,11 +238,11 @@ def _fill_cells(rows, languages, locales):
             if language == row.language:
                 continue
             row.cells[language] = _cell(
-                row, language, original, existing, sources, translations, totals, done, requests
+                row, language, original, existing, sources, translations, progress, requests
             )
 
 
-def _cell(row, language, original, existing, sources, translations, totals, done, requests):
+def _cell(row, language, original, existing, sources, translations, progress, requests):
     key = row.translation_key
     found = existing.get((key, language))
     translation = translations.get((key, language))
@@ -239,13 +252,15 @@ def _cell(row, language, original, existing, sources, translations, totals, done
         cell.translated_pk = found[0]
     if translation is not None:
         cell.translation_id = translation.pk
-        cell.total = totals.get(translation.source_id, 0)
-        cell.done = done.get((translation.source_id, language), 0)
+        cell.source_id = translation.source_id
+        counted = progress[translation.source_id, translation.target_locale_id]
+        cell.total, cell.done, cell.machine = counted.total, counted.done, counted.machine
     if found is None and translation is None:
         cell.state = REQUESTED if request is not None else MISSING
         return cell
     if translation is not None and cell.done < cell.total:
-        cell.state = REQUESTED if request is not None and cell.done == 0 else IN_PROGRESS
+        untouched = cell.done == 0 and cell.machine == 0
+        cell.state = REQUESTED if request is not None and untouched else IN_PROGRESS
         return cell
     if found is not None and not found[1]:
         cell.state = IN_PROGRESS

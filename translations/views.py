@@ -23,11 +23,11 @@ from organizations.admin_guards import (
 from organizations.membership import translating_only_languages, user_site_ids
 from organizations.models import OrganizationSettings
 from organizations.owned import may
+from organizations.translations import Progress, translation_progress
 
 from . import status
 from .changes import apply_updates, changes_of
 from .forms import TranslationRequestForm
-from .machine import unreviewed_count
 from .models import TranslationRequest
 from .requests import organization_of, record_requests
 
@@ -212,7 +212,7 @@ class QueueView(View):
                     mine |= Q(site_id=site, target_locale__language_code__in=languages)
             requests = requests.filter(mine)
         page = Paginator(requests.queue_order(), 25).get_page(request.GET.get("p"))
-        items = [queue_item(request_) for request_ in page]
+        items = queue_items(page)
         return TemplateResponse(
             request,
             "translations/queue.html",
@@ -220,15 +220,38 @@ class QueueView(View):
         )
 
 
-def queue_item(translation_request):
+def queue_items(translation_requests):
+    """Each request with its progress (as the status board and publishing count it: machine
+    output nobody reviewed is left to do) and where to work on it."""
+    translation_requests = list(translation_requests)
+    translations = {
+        (translation.source.object_id, translation.target_locale_id): translation
+        for translation in Translation.objects.filter(
+            source__object_id__in={r.translation_key for r in translation_requests},
+            enabled=True,
+        ).select_related("source")
+    }
+    progress = translation_progress(
+        (translation.source_id, translation.target_locale_id)
+        for translation in translations.values()
+    )
+    items = []
+    for translation_request in translation_requests:
+        translation = translations.get(
+            (translation_request.translation_key, translation_request.target_locale_id)
+        )
+        counted = (
+            progress[translation.source_id, translation.target_locale_id]
+            if translation is not None
+            else Progress()
+        )
+        items.append(queue_item(translation_request, translation, counted))
+    return items
+
+
+def queue_item(translation_request, translation, progress):
     """A request with its progress and where to work on it."""
     model = translation_request.content_type.model_class()
-    translation = Translation.objects.filter(
-        source__object_id=translation_request.translation_key,
-        target_locale_id=translation_request.target_locale_id,
-        enabled=True,
-    ).first()
-    total, done = translation.get_progress() if translation is not None else (0, 0)
     target = model._default_manager.filter(
         translation_key=translation_request.translation_key,
         locale_id=translation_request.target_locale_id,
@@ -236,9 +259,9 @@ def queue_item(translation_request):
     url = edit_url(model, target.pk) if target is not None else None
     return {
         "request": translation_request,
-        "total": total,
-        "left": total - done,
-        "machine": unreviewed_count(translation),
+        "total": progress.total,
+        "left": progress.left,
+        "machine": progress.machine,
         "url": url,
         "translation_id": translation.pk if translation is not None else None,
         "changed": len(changes_of(translation)) if translation is not None else 0,

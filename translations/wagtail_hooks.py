@@ -11,6 +11,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail_localize.models import Translation
 
+from organizations.snippet_listing import TRANSLATION_STATES_HOOK
+
 from . import status, urls
 from .changes import changes_of
 from .machine import warn_of_unreviewed
@@ -25,6 +27,10 @@ def register_translation_urls():
             include((urls.admin_urlpatterns, "translations"), namespace="translations"),
         )
     ]
+
+
+# The Languages column of the snippet listings shows each language's state as the board does.
+hooks.register(TRANSLATION_STATES_HOOK, status.snippet_cells)
 
 
 class StaffMenuItem(MenuItem):

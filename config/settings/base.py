@@ -57,10 +57,18 @@ def machine_translator_from_env(environ=os.environ):
         key = environ.get("DEEPL_API_KEY", "").strip()
         if not key:
             raise ImproperlyConfigured("MACHINE_TRANSLATION=deepl needs DEEPL_API_KEY.")
-        return {
-            "CLASS": "translations.machine.DeepL",
-            "OPTIONS": {"AUTH_KEY": key, "TIMEOUT": timeout},
-        }
+        options = {"AUTH_KEY": key, "TIMEOUT": timeout}
+        # Another address of DeepL's API (a proxy of one's own); by default DeepL's own,
+        # chosen by the key (translations.machine.DeepL).
+        url = environ.get("DEEPL_API_URL", "").strip().rstrip("/")
+        if url:
+            if not url.startswith(("http://", "https://")):
+                raise ImproperlyConfigured(
+                    "DEEPL_API_URL is the address of DeepL's API, e.g. https://api.deepl.com, "
+                    "or unset."
+                )
+            options["API_URL"] = url
+        return {"CLASS": "translations.machine.DeepL", "OPTIONS": options}
     raise ImproperlyConfigured(
         f"MACHINE_TRANSLATION is libretranslate, deepl or unset, not {service!r}."
     )

@@ -5,7 +5,8 @@ so that any number of stateless app servers can run side by side.
 
 Machine translation (config.settings.base, README "Machine translation") is off unless
 MACHINE_TRANSLATION is set: `libretranslate` with LIBRETRANSLATE_URL (and
-LIBRETRANSLATE_API_KEY if the server asks for one), or `deepl` with DEEPL_API_KEY;
+LIBRETRANSLATE_API_KEY if the server asks for one), or `deepl` with DEEPL_API_KEY
+(and DEEPL_API_URL for another address of its API);
 MACHINE_TRANSLATION_TIMEOUT in seconds (10). An incomplete setting stops the start.
 
 Uploaded media (config.settings.base, README "Media on object storage") are on the local

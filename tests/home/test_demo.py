@@ -364,13 +364,25 @@ def test_the_seed_pages_are_translated_and_read_in_the_visitors_language(demo_da
             "konsorcjum",
             "uk",
             "/uk/novyny/vidbuvsia-iii-forum-spivpratsi-ta-intehratsii/",
-            ["Нашими гостями були", "Матеуш Плосконка", "Дякуємо Йоланті Стецюк"],
+            [
+                "Нашими гостями були",
+                "Матеуш Плосконка",
+                "Дякуємо Йоланті Стецюк",
+                # The news tags, translated by the Ukrainian file.
+                'rel="tag">форум</a>',
+                'rel="tag">адвокація</a>',
+            ],
         ),
         (
             "konsorcjum",
             "en",
             "/en/news/the-3rd-forum-of-cooperation-and-integration-is-behind-us/",
-            ["Our guests were", "Photo: Piotr Rojewski", "We thank Jolanta Steciuk"],
+            [
+                "Our guests were",
+                "Photo: Piotr Rojewski",
+                "We thank Jolanta Steciuk",
+                'rel="tag">advocacy</a>',
+            ],
         ),
         (
             "innaprzestrzen",

@@ -169,7 +169,7 @@ def test_an_article_page_runs_a_fixed_number_of_queries(
 
 
 def test_tags_on_a_translation_are_marked_as_the_polish_they_are(org_a, forum_article):
-    # Tags are shared by all of an article's languages: no translator translates them.
+    # Tags nobody has translated yet are shown as first written (tests/news/test_news_tags.py).
     translated = translate_page(forum_article, "uk", title="Відбувся III Форум співпраці")
 
     html = text_of(visit(org_a, translated.url))

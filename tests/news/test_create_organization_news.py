@@ -15,6 +15,9 @@ from tests.utils import M6, add_content_page
 from tests.utils import create_organization_command as run
 
 CATEGORY_CODENAMES = {"add_newscategory", "change_newscategory", "delete_newscategory"}
+# Tags come from the articles: staff rename and translate them, and add or delete none.
+NEWS_CODENAMES = CATEGORY_CODENAMES | {"change_newstag"}
+TRANSLATOR_CODENAMES = {"change_newscategory", "change_newstag"}
 
 
 def homes():
@@ -151,15 +154,15 @@ def test_running_again_keeps_a_renamed_news_index_and_changes_nothing(
 
 
 @pytest.mark.django_db
-def test_editors_and_moderators_manage_news_categories_translators_change_them(
+def test_editors_and_moderators_manage_news_categories_translators_change_them_and_tags(
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         run(*M6, "--languages", "pl,uk")
 
-    assert category_permissions("editors") == CATEGORY_CODENAMES
-    assert category_permissions("moderators") == CATEGORY_CODENAMES
-    assert category_permissions("translators (uk)") == {"change_newscategory"}
+    assert category_permissions("editors") == NEWS_CODENAMES
+    assert category_permissions("moderators") == NEWS_CODENAMES
+    assert category_permissions("translators (uk)") == TRANSLATOR_CODENAMES
 
 
 @pytest.mark.django_db
@@ -175,5 +178,5 @@ def test_running_again_gives_older_groups_the_news_category_permissions(
     output = run(*M6, "--languages", "pl,uk")
 
     assert "Fundacja Studio M6: updated permissions of 4 groups." in output
-    assert category_permissions("editors") == CATEGORY_CODENAMES
-    assert category_permissions("translators (uk)") == {"change_newscategory"}
+    assert category_permissions("editors") == NEWS_CODENAMES
+    assert category_permissions("translators (uk)") == TRANSLATOR_CODENAMES

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 # A page of Wagtail and the site (routing, view restrictions, menu, language switcher,
 # breadcrumbs, settings, privacy policy link, untranslated parts) and the list: view restrictions, categories, count, articles with
-# their categories, photos, renditions, tags; and the feed links in <head>.
-QUERIES_FOR_THE_NEWS_LIST = 23
+# their categories, photos, renditions, tags and the tags' names in each language; and the
+# feed links in <head>.
+QUERIES_FOR_THE_NEWS_LIST = 24
 
 
 def listed_titles(response):

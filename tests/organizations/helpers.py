@@ -94,11 +94,11 @@ def polish_shown(response, content_names=()):
 
 class _ListingRows(HTMLParser):
     """The rows of a snippet listing: each item's id and title, and per language the state
-    and the link of its Languages cell."""
+    and the (first) link of its Languages cell."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.rows, self.in_title, self.language = [], False, None
+        self.rows, self.in_title, self.language, self.depth = [], False, None, 0
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -107,18 +107,22 @@ class _ListingRows(HTMLParser):
         elif tag == "span" and (attrs.get("id") or "").endswith("_title") and self.rows:
             self.rows[-1]["pk"] = int(attrs["id"].split("_")[1])
             self.in_title = True
+        elif tag == "div" and self.language:
+            self.depth += 1
         elif tag == "div" and "data-language" in attrs and self.rows:
-            self.language = attrs["data-language"]
+            self.language, self.depth = attrs["data-language"], 1
             self.rows[-1]["languages"][self.language] = (attrs["data-state"], "")
         elif tag == "a" and self.language and self.rows:
-            state, _href = self.rows[-1]["languages"][self.language]
-            self.rows[-1]["languages"][self.language] = (state, attrs.get("href", ""))
+            state, href = self.rows[-1]["languages"][self.language]
+            self.rows[-1]["languages"][self.language] = (state, href or attrs.get("href", ""))
 
     def handle_endtag(self, tag):
         if tag == "span":
             self.in_title = False
-        elif tag == "div":
-            self.language = None
+        elif tag == "div" and self.language:
+            self.depth -= 1
+            if not self.depth:
+                self.language = None
 
     def handle_data(self, data):
         if self.in_title:

@@ -25,8 +25,8 @@ def menu_for(user):
 def test_organization_menu_groups_what_staff_keep_for_their_organization(editor_a):
     menu = menu_for(editor_a)
 
-    assert menu["Organization"] == ["Partners", "Funding notices", "News categories"]
-    assert not {"Partners", "Funding notices", "News categories"} & set(menu)
+    assert menu["Organization"] == ["Partners", "Funding notices", "News categories", "News tags"]
+    assert not {"Partners", "Funding notices", "News categories", "News tags"} & set(menu)
 
 
 def test_registrations_staff_get_no_organization_menu(org_a):

@@ -1,13 +1,18 @@
 """Listings of translatable snippets (partners, funding notices, news categories): one row
-per item, its original, with a Languages column (original, translated, in progress,
-missing) linking to what the user may do in each language; search finds an item by a
+per item, its original, with a Languages column giving each language's state as the status
+board does (the board's own code: missing, requested, in progress with what is left, machine
+output to review, up to date) linking to what the user may do in each language; search finds an item by a
 translated name; a listing page takes the same number of queries for any number of items
 and languages. The chooser keeps one row per language, each saying its language."""
+
+import datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import override
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
@@ -20,6 +25,9 @@ from tests.home.helpers import login, make_notice
 from tests.news.helpers import make_category
 from tests.organizations.helpers import listing_rows
 from tests.partners.helpers import make_partner, translate_partner
+from translations import status
+from translations.models import TranslationRequest
+from translations.requests import record_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +82,7 @@ def test_partner_listed_once_with_its_languages(client, editor_a, stocznia):
             "title": "Fundacja Stocznia",
             "languages": {
                 "pl": ("original", edit_url(stocznia)),
-                "uk": ("translated", edit_url(ukrainian)),
+                "uk": ("up_to_date", edit_url(ukrainian)),
                 "en": ("missing", request_url(stocznia, "en")),
             },
         }
@@ -103,7 +111,7 @@ def test_translation_in_progress_shows_what_is_left(
     ).exists()
 
 
-def test_a_translation_with_every_segment_done_counts_as_translated(
+def test_a_translation_with_every_segment_done_by_a_person_is_up_to_date(
     client, editor_a, stocznia, django_capture_on_commit_callbacks
 ):
     english = submitted_for_translation(stocznia, "en", django_capture_on_commit_callbacks)
@@ -118,7 +126,62 @@ def test_a_translation_with_every_segment_done_counts_as_translated(
 
     [row] = listing_rows(login(client, editor_a).get(listing_url(Partner)))
 
-    assert row["languages"]["en"] == ("translated", edit_url(english))
+    assert row["languages"]["en"] == ("up_to_date", edit_url(english))
+
+
+def test_requested_and_machine_translated_languages_say_so_as_on_the_status_board(
+    client, org_a, editor_a, stocznia, django_capture_on_commit_callbacks
+):
+    """A request with a due date, nothing translated: "requested, due …". Machine output
+    nobody reviewed counts as left, as when publishing; the board says the same."""
+    due = datetime.date(2031, 5, 17)
+    with django_capture_on_commit_callbacks(execute=True):
+        record_requests(
+            objects=[stocznia], locales=[Locale.objects.get(language_code="en")], user=editor_a
+        )
+        TranslationRequest.objects.update(due_date=due)
+    english = submitted_for_translation(stocznia, "en", django_capture_on_commit_callbacks)
+    centrum = make_partner(org_a, "Centrum Wielokulturowe", description="Miejsce spotkań.")
+    machine = submitted_for_translation(centrum, "en", django_capture_on_commit_callbacks)
+    translation = Translation.objects.get(
+        source__object_id=centrum.translation_key, target_locale=machine.locale
+    )
+    for segment in translation.source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=machine.locale,
+            context=segment.context,
+            data=f"[en] {segment.string.data}",
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            tool_name="DeepL",
+        )
+    profile = UserProfile.get_for_user(editor_a)
+    profile.preferred_language = "en"
+    profile.save()
+
+    response = login(client, editor_a).get(listing_url(Partner))
+
+    rows = {row["pk"]: row["languages"] for row in listing_rows(response)}
+    assert rows[stocznia.pk]["en"] == ("requested", edit_url(english))
+    assert rows[centrum.pk]["en"] == ("in_progress", edit_url(machine))
+    html = response.content.decode()
+    with override("en"):
+        assert f"due {date_format(due, 'SHORT_DATE_FORMAT')}" in html
+    assert "2 of 2 left" in html
+    assert "2 machine-translated, to review" in html
+    board = {
+        (row.pk, language): cell.state
+        for row in status.board(org_a, pages=False)
+        for language, cell in row.cells.items()
+    }
+    assert board[stocznia.pk, "en"] == "requested"
+    assert board[centrum.pk, "en"] == "in_progress"
+    assert {
+        (pk, language): state
+        for pk, languages in rows.items()
+        for language, (state, _url) in languages.items()
+        if state != "original"
+    } == {key: state for key, state in board.items() if key[0] in rows}
 
 
 def test_translator_gets_links_only_to_their_language(client, org_a, translator_a, stocznia):
@@ -136,7 +199,7 @@ def test_translator_gets_links_only_to_their_language(client, org_a, translator_
 
     assert rows[stocznia.pk]["languages"] == {
         "pl": ("original", ""),
-        "uk": ("translated", edit_url(ukrainian)),
+        "uk": ("up_to_date", edit_url(ukrainian)),
         "en": ("missing", ""),
     }
     assert rows[untranslated.pk]["languages"] == {
@@ -158,7 +221,7 @@ def test_another_organizations_partner_is_listed_without_links(client, org_b, ed
 
     assert rows[stocznia.pk]["languages"] == {
         "pl": ("original", ""),
-        "uk": ("translated", ""),
+        "uk": ("up_to_date", ""),
         "en": ("missing", ""),
     }
     assert rows[own.pk]["languages"] == {
@@ -228,7 +291,7 @@ def test_funding_notices_and_news_categories_listed_once_with_their_languages(
             {
                 "pl": ("original", edit_url(item)),
                 "uk": ("in_progress", edit_url(ukrainian)),
-                "en": ("translated", edit_url(english)),
+                "en": ("up_to_date", edit_url(english)),
             },
         )
     ]

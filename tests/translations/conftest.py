@@ -1,10 +1,15 @@
-"""Fixtures of the translation workflow's tests: a LibreTranslate stand-in on loopback."""
+"""Fixtures of the translation workflow's tests: LibreTranslate and DeepL stand-ins on loopback."""
 
 import socket
 
 import pytest
 
-from tests.translations.helpers import LibreTranslateStandIn, libretranslate_setting
+from tests.translations.helpers import (
+    DeepLStandIn,
+    LibreTranslateStandIn,
+    deepl_setting,
+    libretranslate_setting,
+)
 
 API_KEY = "stand-in-key"
 
@@ -23,6 +28,20 @@ def machine_translation(settings, libretranslate):
         libretranslate.url, api_key=API_KEY, timeout="1"
     )
     return libretranslate
+
+
+DEEPL_KEY = "0c4e1a2b-stand-in:fx"
+
+
+@pytest.fixture
+def deepl(settings):
+    """Machine translation configured from the environment to use DeepL, its API a stand-in
+    listening on 127.0.0.1."""
+    with DeepLStandIn(api_key=DEEPL_KEY) as stand_in:
+        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = deepl_setting(
+            stand_in.url, DEEPL_KEY, timeout="1"
+        )
+        yield stand_in
 
 
 @pytest.fixture

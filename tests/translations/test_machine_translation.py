@@ -4,27 +4,37 @@ must review before it counts as translated. A service that is down, slow or fail
 the translator a message and changes nothing. The service is a LibreTranslate stand-in
 listening on loopback (tests.translations.helpers), never a mock of the client."""
 
-import html
-import json
-import re
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.messages import get_messages
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail.users.models import UserProfile
 from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.operations import TranslationCreator
 
 from config.settings.base import machine_translator_from_env
 from tests.home.helpers import assert_refused
-from tests.translations.helpers import closed_port_url, libretranslate_setting, machine_text
+from tests.translations.helpers import (
+    closed_port_url,
+    editor_props,
+    editor_url,
+    english_admin,
+    libretranslate_setting,
+    machine_text,
+    machine_translate,
+    machine_translate_url,
+    messages_of,
+    stored,
+    translate_by_hand,
+    translation_of,
+    ukrainian,
+)
 from tests.utils import add_content_page
+from translations import status
 from translations.models import TranslationRequest
+from translations.requests import record_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -53,83 +63,10 @@ def source(org_a, editor_a, django_capture_on_commit_callbacks):
     return page
 
 
-def english_admin(user):
-    """A client logged in as `user`, with the admin in English."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
-
-
 @pytest.fixture
 def translator(translator_a):
     """The Ukrainian translator."""
     return english_admin(translator_a)
-
-
-def translation_of(page):
-    return Translation.objects.get(
-        source__object_id=page.translation_key, target_locale__language_code="uk"
-    )
-
-
-def ukrainian(page):
-    return page.get_translation(Locale.objects.get(language_code="uk")).specific
-
-
-def editor_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[ukrainian(page).pk])
-
-
-def machine_translate_url(page):
-    return reverse("wagtail_localize:machine_translate", args=[translation_of(page).pk])
-
-
-def editor_props(response):
-    """The props wagtail-localize's translation editor is drawn from."""
-    found = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.text)
-    assert found, "not the translation editor"
-    return json.loads(html.unescape(found.group(1)))
-
-
-def messages_of(response, level):
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == level]
-
-
-def stored(page):
-    """{source text: (translation, type, tool)} of the Ukrainian translation."""
-    return {
-        segment.string.data: (t.data, t.translation_type, t.tool_name)
-        for segment in StringSegment.objects.filter(
-            source__object_id=page.translation_key
-        ).select_related("string")
-        for t in StringTranslation.objects.filter(
-            translation_of=segment.string,
-            context=segment.context,
-            locale__language_code="uk",
-        )
-    }
-
-
-def translate_by_hand(page, text, translated, user=None):
-    segment = StringSegment.objects.select_related("string", "context").get(
-        source__object_id=page.translation_key, string__data=text
-    )
-    StringTranslation.objects.create(
-        translation_of=segment.string,
-        locale=Locale.objects.get(language_code="uk"),
-        context=segment.context,
-        data=translated,
-        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-        last_translated_by=user,
-    )
-
-
-def machine_translate(client, page):
-    return client.post(machine_translate_url(page), {"next": editor_url(page)})
 
 
 # Configuration
@@ -393,6 +330,78 @@ def test_in_notice_mode_machine_output_is_published_with_a_warning(
         "4 machine-translated parts are published before anyone reviewed them."
     ]
     assert ukrainian(source).title == machine_text("uk", "O fundacji")
+
+
+def accept(client, page, text):
+    """The translator saves a machine-translated segment unchanged in the editor: accepted."""
+    props = editor_props(client.get(editor_url(page)))
+    segment = next(s for s in props["segments"] if s.get("source") == text)
+    response = client.put(
+        segment["editUrl"],
+        data=f"value={machine_text('uk', text)}",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+
+
+def board_cell(org, page):
+    [row] = [row for row in status.board(org, snippets=False) if row.pk == page.pk]
+    return row.cells["uk"]
+
+
+def queue_row(client, page):
+    [item] = [
+        item
+        for item in client.get(reverse("translations:queue")).context["items"]
+        if item["request"].translation_key == page.translation_key
+    ]
+    return item["left"], item["total"], item["machine"]
+
+
+def test_the_board_the_queue_and_publishing_count_machine_output_as_left_until_reviewed(
+    source, org_a, editor_a, translator, machine_translation, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        record_requests(objects=[source], locales=[ukrainian(source).locale], user=editor_a)
+    machine_translate(translator, source)
+
+    # Everything machine-translated, nothing reviewed: all of it is left everywhere.
+    cell = board_cell(org_a, source)
+    assert (cell.state, cell.left, cell.total, cell.machine) == ("in_progress", 4, 4, 4)
+    assert queue_row(translator, source) == (4, 4, 4)
+    queue = translator.get(reverse("translations:queue")).content.decode()
+    assert "4 of 4 segments left" in queue
+    assert "4 machine-translated segments need review" in queue
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = translator.post(editor_url(source), {"action": "publish"})
+    assert "4 machine-translated parts are not yet reviewed" in messages_of(refused, "error")[0]
+
+    # Two accepted: two left, on the board and in the queue alike.
+    accept(translator, source, "O fundacji")
+    accept(translator, source, "Nasza misja")
+    cell = board_cell(org_a, source)
+    assert (cell.state, cell.left, cell.machine) == ("in_progress", 2, 2)
+    assert queue_row(translator, source) == (2, 4, 2)
+
+    # Published with a notice before the rest is reviewed: still in progress, the request
+    # stays in the queue.
+    org_a.incomplete_translations = "notice"
+    org_a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(editor_url(source), {"action": "publish"})
+    assert ukrainian(source).live
+    assert board_cell(org_a, source).state == "in_progress"
+    assert TranslationRequest.objects.open().filter(translation_key=source.translation_key).exists()
+
+    # Everything reviewed and published: up to date, the request closed.
+    accept(translator, source, "Fundacja Alfa pomaga.")
+    accept(translator, source, "Pomagamy osobom z doświadczeniem migracji.")
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(editor_url(source), {"action": "publish"})
+    cell = board_cell(org_a, source)
+    assert (cell.state, cell.left, cell.machine) == ("up_to_date", 0, 0)
+    assert not TranslationRequest.objects.open().exists()
+    assert translator.get(reverse("translations:queue")).context["items"] == []
 
 
 # A service that fails
