@@ -7,8 +7,9 @@ States, for an original (the version first written) and a language it is not in:
 - in progress: x of y segments translated, or all translated but not published. Machine
   output counts as not translated until a person accepts it, as when publishing
   (organizations.translations.translation_progress);
-- out of date: translated, then the original was published again after the translation
-  last took its text (changed segments wait for the translator);
+- out of date: translated, then the original was published again (a snippet: changed in the
+  admin) after the translation last took its text (changed segments wait for the
+  translator);
 - up to date: translated and published, the original unchanged since.
 
 A fixed number of queries for a whole organization, whatever its size: the board
@@ -19,9 +20,10 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Exists
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, Max
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, ModelLogEntry, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 from core.languages import earlier_translations
@@ -196,6 +198,7 @@ def _fill_cells(rows, languages, locales):
     if not rows:
         return
     keys = {row.translation_key for row in rows}
+    snippets_changed = last_changed_in_the_admin([row for row in rows if row.model is not Page])
 
     # What exists in each language: pages with their live state and last publication.
     existing = {}
@@ -210,6 +213,12 @@ def _fill_cells(rows, languages, locales):
             translation_key__in=model_keys
         ).values_list("pk", "translation_key", "locale_id"):
             existing[key, locales[locale_id]] = (pk, True, None)
+    # A snippet has no publication: its original is as new as its last change in the admin.
+    for row in rows:
+        changed = snippets_changed.get((row.model, row.pk))
+        if changed is not None:
+            pk, live, _published = existing[row.translation_key, row.language]
+            existing[row.translation_key, row.language] = (pk, live, changed)
 
     # wagtail-localize's sources and translations, and how far each translation is.
     sources = {
@@ -240,6 +249,31 @@ def _fill_cells(rows, languages, locales):
             row.cells[language] = _cell(
                 row, language, original, existing, sources, translations, progress, requests
             )
+
+
+def last_changed_in_the_admin(rows):
+    """{(model, pk): when} each of the rows' snippets was last changed in the admin (Wagtail
+    logs each edit), in one query."""
+    if not rows:
+        return {}
+    content_types = ContentType.objects.get_for_models(*{row.model for row in rows})
+    models = {content_type.pk: model for model, content_type in content_types.items()}
+    wanted = {(row.model, str(row.pk)) for row in rows}
+    changed = (
+        ModelLogEntry.objects.filter(
+            content_type_id__in=models,
+            object_id__in={pk for _model, pk in wanted},
+            action="wagtail.edit",
+        )
+        .values("content_type_id", "object_id")
+        .annotate(last=Max("timestamp"))
+        .values_list("content_type_id", "object_id", "last")
+    )
+    return {
+        (models[content_type_id], int(object_id)): last
+        for content_type_id, object_id, last in changed
+        if (models[content_type_id], object_id) in wanted
+    }
 
 
 def _cell(row, language, original, existing, sources, translations, progress, requests):

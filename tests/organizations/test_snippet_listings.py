@@ -345,3 +345,45 @@ def test_chooser_lists_each_language_saying_which(client, editor_a, stocznia):
         assert language in html
     assert len(three_rows) == len(two_rows)
     assert Partner.objects.filter(translation_key=stocznia.translation_key).count() == 3
+
+
+def test_an_original_changed_in_the_admin_after_translation_is_out_of_date_since_then(
+    client, org_a, editor_a, django_capture_on_commit_callbacks
+):
+    partner = make_partner(org_a, "Centrum Wielokulturowe", description="Miejsce spotkań.")
+    english = submitted_for_translation(partner, "en", django_capture_on_commit_callbacks)
+    translation = Translation.objects.get(source__object_id=partner.translation_key)
+    for segment in translation.source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=english.locale,
+            context=segment.context,
+            data=f"{segment.string.data} (en)",
+        )
+    translation.save_target()
+    login(client, editor_a)
+    [row] = listing_rows(client.get(listing_url(Partner)))
+    assert row["languages"]["en"][0] == "up_to_date"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        edited = client.post(
+            edit_url(partner),
+            {"name": "Centrum Wielokulturowe", "website": "", "description": "Nowy opis."},
+        )
+    assert edited.status_code == 302
+    partner.refresh_from_db()
+    assert partner.description == "Nowy opis."
+
+    profile = UserProfile.get_for_user(editor_a)
+    profile.preferred_language = "en"
+    profile.save()
+    response = client.get(listing_url(Partner))
+    [row] = listing_rows(response)
+    assert row["languages"]["en"] == ("out_of_date", edit_url(english))
+    [board_row] = [r for r in status.board(org_a, pages=False) if r.pk == partner.pk]
+    assert board_row.cells["en"].state == "out_of_date"
+    with override("en"):
+        since = date_format(board_row.cells["en"].since, "SHORT_DATE_FORMAT")
+    assert f"since {since}" in response.content.decode()
+    # The translation keeps its text until the translator updates it.
+    assert Partner.objects.get(pk=english.pk).description == "Miejsce spotkań. (en)"

@@ -5,6 +5,7 @@ import socket
 import pytest
 
 from tests.translations.helpers import (
+    DEEPL_KEY,
     DeepLStandIn,
     LibreTranslateStandIn,
     deepl_setting,
@@ -28,9 +29,6 @@ def machine_translation(settings, libretranslate):
         libretranslate.url, api_key=API_KEY, timeout="1"
     )
     return libretranslate
-
-
-DEEPL_KEY = "0c4e1a2b-stand-in:fx"
 
 
 @pytest.fixture

@@ -288,6 +288,9 @@ class LibreTranslateStandIn(StandInServer):
         return [body for method, path, body in self.requests if path == "/translate"]
 
 
+# A key of DeepL's free API, as the stand-in expects it.
+DEEPL_KEY = "0c4e1a2b-stand-in:fx"
+
 # What DeepL's API translates from and into (GET /v2/languages), of the languages used here.
 DEEPL_SOURCES = {"PL", "UK", "EN"}
 DEEPL_TARGETS = {"PL", "UK", "EN", "EN-GB", "EN-US"}

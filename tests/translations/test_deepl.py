@@ -13,8 +13,8 @@ from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
 from config.settings.base import machine_translator_from_env
-from tests.translations.conftest import DEEPL_KEY
 from tests.translations.helpers import (
+    DEEPL_KEY,
     closed_port_url,
     deepl_setting,
     editor_props,
