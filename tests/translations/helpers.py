@@ -166,6 +166,16 @@ def machine_translate(client, page):
     return client.post(machine_translate_url(page), {"next": editor_url(page)})
 
 
+def assert_reported_and_nothing_changed(response, page, said):
+    """A machine translation that failed: the translator is back in the editor with `said`
+    and what to do, and no translation was stored."""
+    assert response.status_code == 302
+    assert response["Location"] == editor_url(page)
+    [error] = messages_of(response, "error")
+    assert error == said + " Nothing was changed. Try again later, or translate by hand."
+    assert stored(page) == {}
+
+
 LANGUAGES = [
     {"code": "pl", "name": "Polish", "targets": ["en", "pl", "uk"]},
     {"code": "uk", "name": "Ukrainian", "targets": ["en", "pl", "uk"]},
