@@ -151,19 +151,22 @@ def _snippet_rows(org_settings, locales):
             .exclude(Exists(earlier))
             .order_by("pk")
         )
-        rows += [
-            Row(
-                kind=model._meta.label_lower,
-                kind_label=model._meta.verbose_name,
-                pk=instance.pk,
-                title=str(instance),
-                language=locales[instance.locale_id],
-                translation_key=instance.translation_key,
-                model=model,
-            )
-            for instance in originals
-        ]
+        rows += [snippet_row(model, instance, locales) for instance in originals]
     return rows
+
+
+def snippet_row(model, instance, locales):
+    """The board's row of `instance`, an original of the translatable snippet `model`;
+    `locales` maps locale ids to language codes."""
+    return Row(
+        kind=model._meta.label_lower,
+        kind_label=model._meta.verbose_name,
+        pk=instance.pk,
+        title=str(instance),
+        language=locales[instance.locale_id],
+        translation_key=instance.translation_key,
+        model=model,
+    )
 
 
 def snippet_cells(items):
@@ -174,18 +177,7 @@ def snippet_cells(items):
         return {}
     model = type(items[0])
     locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
-    rows = [
-        Row(
-            kind=model._meta.label_lower,
-            kind_label=model._meta.verbose_name,
-            pk=item.pk,
-            title=str(item),
-            language=locales[item.locale_id],
-            translation_key=item.translation_key,
-            model=model,
-        )
-        for item in items
-    ]
+    rows = [snippet_row(model, item, locales) for item in items]
     _fill_cells(rows, [code for code, _name in settings.LANGUAGES], locales)
     return {
         (row.translation_key, language): cell
