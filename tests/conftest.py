@@ -3,15 +3,19 @@
 Organizations are made with the same code as `manage.py create_organization`.
 """
 
+import hashlib
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.test import TransactionTestCase, override_settings
+from wagtail.images.models import Filter
 
 from config.settings.test import SEARCH_INDEX_ON
 from organizations.models import OrganizationSettings
@@ -177,6 +181,53 @@ def _flush_postgresql_by_deleting_rows():
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(DatabaseOperations, "sql_flush", sql_flush)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _renditions_made_once_per_source():
+    """A rendition made from the same original bytes, with the same filter, focal point and
+    quality settings, is made once per test worker and its bytes reused after that.
+
+    Making renditions (resizing, then encoding AVIF, WebP and the fallback for each width of
+    a picture) was a fifth of the suite's CPU time, nearly all of it the same few test
+    photos (tests.utils.make_image and Wagtail's test image) made again for every test,
+    since every test has its own media folder. Wagtail's code runs as ever around it: the
+    rendition's record, file name and storage; only Filter.run's output is remembered.
+    """
+    made = {}
+    run = Filter.run
+
+    def remembered_run(self, image, output, source=None):
+        original = source if source is not None else image.file
+        original.open("rb")
+        original.seek(0)
+        digest = hashlib.sha256(original.read()).hexdigest()
+        original.seek(0)
+        key = (
+            digest,
+            self.spec,
+            (image.focal_point_x, image.focal_point_y),
+            (image.focal_point_width, image.focal_point_height),
+            tuple(
+                (name, repr(getattr(django_settings, name)))
+                for name in dir(django_settings)
+                if name.startswith("WAGTAILIMAGES_")
+            ),
+        )
+        if key in made:
+            format_name, content = made[key]
+            output.write(content)
+            output.seek(0)
+            return SimpleNamespace(f=output, format_name=format_name)
+        generated = run(self, image, output, source=source)
+        generated.f.seek(0)
+        made[key] = (generated.format_name, generated.f.read())
+        generated.f.seek(0)
+        return generated
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Filter, "run", remembered_run)
         yield
 
 
