@@ -95,7 +95,10 @@ def test_the_translators_of_an_open_request_due_tomorrow_are_reminded_once(
     )
     assert t("uk", "Your queue:") in ukrainian.body
     assert t("uk", "Your queue:") != "Your queue:"
-    left = t("uk", "Segments left: %(left)s of %(total)s.") % {"left": 2, "total": 2}  # title and intro
+    left = t("uk", "Segments left: %(left)s of %(total)s.") % {
+        "left": 2,
+        "total": 2,
+    }  # title and intro
     assert left in ukrainian.body
     # The other organization's translator: their own request, in their admin language.
     [polish] = [m for m in mail.outbox if m.to == [translators["b-uk"].email]]
