@@ -16,6 +16,7 @@ from tests.home.helpers import login
 from tests.news.helpers import add_article, news_index
 from tests.news.test_news_tags import news_tag, translate_tag
 from tests.utils import make_staff
+from translations import status
 from translations.models import TranslationRequest
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +120,10 @@ def test_the_translator_finds_the_tag_in_their_queue(
     ]
     tag_item = next(i for i in queue.context["items"] if i["request"].title == "rzecznictwo")
     assert tag_item["left"] == tag_item["total"] == 1
+    # The status board shows the tag requested, the one translated up to date.
+    rows = {row.title: row for row in status.board(org_a, pages=False)}
+    assert rows["rzecznictwo"].cells["uk"].state == status.REQUESTED
+    assert rows["forum"].cells["uk"].state == status.UP_TO_DATE
 
 
 def test_a_tag_already_requested_is_not_requested_again(
