@@ -15,7 +15,7 @@ from events.choices import RegistrationStatus
 from events.models import Registration
 from organizations.models import OrganizationSettings
 from tests.events.helpers import add_event, t, translate_event, warsaw
-from tests.utils import run_worker
+from tests.utils import run_worker, settings_form, settings_url
 
 pytestmark = pytest.mark.django_db
 
@@ -144,11 +144,15 @@ def test_a_cancelled_event_and_an_unpublished_one_send_no_reminders(
 
 
 def test_an_organization_that_turned_reminders_off_sends_none_and_others_still_do(
-    at_now, index_a, index_b, org_a, django_capture_on_commit_callbacks
+    client, at_now, index_a, index_b, org_a, editor_a, django_capture_on_commit_callbacks
 ):
     registration(make_event(index_a, "Spotkanie A"), "alfa@example.org")
     registration(make_event(index_b, "Spotkanie B"), "beta@example.org")
-    OrganizationSettings.objects.filter(site=org_a.site).update(registration_reminders=False)
+    client.force_login(editor_a)
+    form = settings_form(org_a)
+    del form["registration_reminders"]  # the box unticked
+    assert client.post(settings_url(org_a), form).status_code == 302
+    assert not OrganizationSettings.objects.get(site=org_a.site).registration_reminders
 
     run_daily_job(django_capture_on_commit_callbacks)
 
