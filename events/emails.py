@@ -9,7 +9,8 @@ registration and the kind of e-mail), and retries it with a growing delay while 
 server refuses it.
 
 The meeting link of an online or hybrid event appears in exactly one place: the e-mails
-(and their calendar files) that tell a person they have a place.
+(and their calendar files) that tell a person they have a place, and the reminder the day
+before (events.reminders) to a person who has one.
 """
 
 import datetime

@@ -14,7 +14,7 @@ from django.utils import timezone
 from events.choices import RegistrationStatus
 from events.models import Registration
 from organizations.models import OrganizationSettings
-from tests.events.helpers import add_event, t, translate_event, warsaw
+from tests.events.helpers import MEETING_URL, add_event, t, translate_event, warsaw
 from tests.utils import run_worker, settings_form, settings_url
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +157,17 @@ def test_an_organization_that_turned_reminders_off_sends_none_and_others_still_d
     run_daily_job(django_capture_on_commit_callbacks)
 
     assert [m.to for m in mail.outbox] == [["beta@example.org"]]
+
+
+def test_the_reminder_of_an_online_event_carries_the_meeting_link_to_confirmed_people_only(
+    at_now, index_a, django_capture_on_commit_callbacks
+):
+    online = make_event(index_a, "Webinar", format="online", meeting_url=MEETING_URL)
+    registration(online, "ma-miejsce@example.org")
+    registration(online, "czeka@example.org", status=RegistrationStatus.WAITING)
+
+    run_daily_job(django_capture_on_commit_callbacks)
+
+    [message] = mail.outbox
+    assert message.to == ["ma-miejsce@example.org"]
+    assert MEETING_URL in message.body
