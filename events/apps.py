@@ -13,3 +13,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
     # Granted by organizations.provisioning to the organization's groups.
     organization_permissions = {"site": {"registrations": [REGISTRATIONS_PERMISSION]}}
+
+    def ready(self):
+        from core.periodic import daily
+
+        from .tasks import queue_reminders
+
+        daily.connect(queue_reminders, dispatch_uid="events.reminders")

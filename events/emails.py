@@ -9,7 +9,8 @@ registration and the kind of e-mail), and retries it with a growing delay while 
 server refuses it.
 
 The meeting link of an online or hybrid event appears in exactly one place: the e-mails
-(and their calendar files) that tell a person they have a place.
+(and their calendar files) that tell a person they have a place, and the reminder the day
+before (events.reminders) to a person who has one.
 """
 
 import datetime
@@ -30,6 +31,7 @@ from organizations.models import OrganizationSettings
 from .choices import RegistrationStatus
 from .feeds import PRODUCT_ID, calendar_event, last_moment
 from .pool import Change, counts, event_model, waiting_position
+from .reminders import reminder_owed
 
 CALENDAR_TYPE = "text/calendar"
 SUBJECT_MAX_LENGTH = 300
@@ -43,6 +45,9 @@ CONFIRMED_BY_STAFF = "confirmed_by_staff"
 CANCELLED = "cancelled"
 CANCELLED_BY_STAFF = "cancelled_by_staff"
 WITH_A_PLACE = {CONFIRMED, PROMOTED, CONFIRMED_BY_STAFF}
+# The day before the event (events.reminders), to a person with a place: the meeting link,
+# no calendar file (they have it).
+REMINDER = "reminder"
 ORGANIZER = "organizer"
 
 
@@ -54,6 +59,7 @@ def subject(kind, title):
         CONFIRMED_BY_STAFF: _("Your place is confirmed: %(event)s"),
         CANCELLED: _("Your registration is cancelled: %(event)s"),
         CANCELLED_BY_STAFF: _("The organizers have cancelled your registration: %(event)s"),
+        REMINDER: _("Tomorrow: %(event)s"),
     }
     return one_line(subjects[kind] % {"event": title})
 
@@ -110,6 +116,8 @@ def participant_email(registration, kind):
         return None
     if kind == WAITING and registration.status != RegistrationStatus.WAITING:
         return None  # promoted or cancelled before the worker came to it: that e-mail goes
+    if kind == REMINDER and not reminder_owed(registration, timezone.now()):
+        return None  # cancelled, the event cancelled or begun, reminders turned off
     language = registration_language(registration)
     pool = registration.event
     event = event_in_language(pool, language)
@@ -119,7 +127,8 @@ def participant_email(registration, kind):
         untranslated = mark_untranslated(event, language, organization)
         title = f"{event.title} ({event.listed_language_name})" if untranslated else event.title
         gives_a_place = kind in WITH_A_PLACE
-        meeting_url = pool.meeting_url if gives_a_place and pool.takes_place_online else ""
+        has_a_place = gives_a_place or kind == REMINDER
+        meeting_url = pool.meeting_url if has_a_place and pool.takes_place_online else ""
         context = {
             "kind": kind,
             "name": registration.name,

@@ -7,11 +7,13 @@ not written to.
 
 from django_tasks import task
 
+from core.models import SentEmail
 from core.tasks import enqueue_on_commit, retrying, send_once
 
-from .emails import ORGANIZER, email_kind, email_message, registration_email
+from .emails import ORGANIZER, REMINDER, email_kind, email_message, registration_email
 from .models.registrations import Registration
 from .pool import Change
+from .reminders import registrations_to_remind
 
 
 def queue_registration_emails(registration, change):
@@ -21,6 +23,22 @@ def queue_registration_emails(registration, change):
         enqueue_on_commit(send_registration_email, registration.pk, kind)
     if change == Change.REGISTERED and registration.event.organizer_email:
         enqueue_on_commit(send_registration_email, registration.pk, ORGANIZER)
+
+
+def registration_email_key(registration_id, kind):
+    return f"registration:{registration_id}:{kind}"
+
+
+def queue_reminders(sender=None, *, now, **kwargs):
+    """The daily job's part (core.periodic): enqueue the reminder of each registration for
+    an event tomorrow that has not had it. Returns a line for the job's output."""
+    due = {registration.pk for registration in registrations_to_remind(now)}
+    keys = {registration_email_key(pk, REMINDER): pk for pk in due}
+    sent = set(SentEmail.objects.filter(key__in=keys).values_list("key", flat=True))
+    queued = sorted(pk for key, pk in keys.items() if key not in sent)
+    for registration_id in queued:
+        enqueue_on_commit(send_registration_email, registration_id, REMINDER)
+    return f"{len(queued)} reminder(s) of tomorrow's events queued for registrants."
 
 
 @task()
@@ -35,7 +53,7 @@ def send_registration_email(registration_id, kind, attempt=1):
         if registration is None:
             return False
         return send_once(
-            f"registration:{registration_id}:{kind}",
+            registration_email_key(registration_id, kind),
             lambda: registration_email(registration, kind),
         )
 

@@ -38,7 +38,7 @@ from organizations.translations import untranslated_snippet_language
 from pages.models import BasePage, HeroPhoto
 
 from .forms import ArticlePageForm
-from .tags import shown_tags, site_id_of, tag_names
+from .tags import shown_tags, site_id_of, tag_names, tag_originals
 
 # The renditions a card may show (larger when a home page features it), in every format
 # (core.images): fetched with the articles, one query for them all.
@@ -366,6 +366,11 @@ class ArticlePage(HeroPhoto, BasePage):
             items = self.tagged_items.select_related("tag")
         tags = [item.tag for item in items]
         return shown_tags(tags, site_id_of(self), language, around) if tags else []
+
+    def translation_companions(self):
+        """What the article shows that is translated on its own: its tags' names
+        (translations.views requests them with the article)."""
+        return tag_originals(self)
 
     def related_articles(self):
         """The articles chosen by the editor, in this page's language where translated;

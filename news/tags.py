@@ -124,6 +124,22 @@ def shown_tags(tags, site_id, language, around, names=None):
     return shown
 
 
+def tag_originals(article):
+    """The organization's NewsTags naming the article's tags, one per tag: in the article's
+    language where it has one, else the first made (the original of its translations)."""
+    site_id = site_id_of(article)
+    tags = [item.tag_id for item in article.tagged_items.all()]
+    if site_id is None or not tags:
+        return []
+    chosen = {}
+    for name in NewsTag.objects.filter(site_id=site_id, tag_id__in=tags).order_by("pk"):
+        current = chosen.get(name.tag_id)
+        in_its_language = name.locale_id == article.locale_id
+        if current is None or (in_its_language and current.locale_id != article.locale_id):
+            chosen[name.tag_id] = name
+    return [chosen[tag] for tag in tags if tag in chosen]
+
+
 def name_new_tags(article):
     """Give the article's organization a NewsTag, in the article's language, for each of its
     tags it has none for. Returns those made."""

@@ -167,6 +167,14 @@ class OrganizationSettings(BaseSiteSetting):
         help_text=_("Shown at the bottom of every page, e.g. for a project's EU funding."),
     )
     languages = models.JSONField(_("languages"), default=default_languages)
+    registration_reminders = models.BooleanField(
+        _("remind registrants the day before"),
+        default=True,
+        help_text=_(
+            "Each person with a confirmed place gets an e-mail the day before the event, "
+            "in the language they registered in, with the date, place and cancel link."
+        ),
+    )
     show_untranslated = models.BooleanField(
         _("show content not yet translated"),
         default=True,
@@ -248,6 +256,7 @@ class OrganizationSettings(BaseSiteSetting):
                             FieldPanel("registration_retention"),
                         ]
                     ),
+                    FieldPanel("registration_reminders"),
                 ],
                 heading=_("Registrations"),
             ),

@@ -144,6 +144,7 @@ def settings_form(org, **overrides):
         languages=list(org.languages),
         registration_retention_days=30,
         registration_retention="delete",
+        registration_reminders="on",
         show_untranslated="on",
         incomplete_translations="refuse",
     )

@@ -10,6 +10,10 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
+        from core.periodic import daily
+
         from .signals import connect
+        from .tasks import queue_reminders
 
         connect()
+        daily.connect(queue_reminders, dispatch_uid="translations.reminders")

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
 
 from core.tasks import enqueue_on_commit
 from organizations.translations import organization_of, translation_progress
@@ -57,6 +58,62 @@ def record_requests(*, objects, locales, user, note="", due_date=None):
     for request in made:
         enqueue_on_commit(notify_translators_task, request.pk, uuid.uuid4().hex)
     return made
+
+
+def companions_of(objects):
+    """The translatable things the requested pages show that are translated on their own
+    (an article's tags): what each page's `translation_companions()` returns, if it has one.
+    A generic hook, so that this app knows no page type."""
+    found = {}
+    for instance in objects:
+        companions = getattr(instance, "translation_companions", None)
+        if companions is None:
+            continue
+        for companion in companions():
+            found.setdefault((type(companion), companion.pk), companion)
+    return list(found.values())
+
+
+def request_companions(*, objects, locales, user, note="", due_date=None):
+    """Request with the pages what they show that is not yet translated into `locales`:
+    the draft translation made as wagtail-localize makes it for a page's related objects
+    (TranslationCreator), and a request recorded (e-mailed like any other). Nothing already
+    translated completely or already requested is asked for again. Returns the requests."""
+    made = []
+    for companion in companions_of(objects):
+        for locale in locales:
+            if locale.pk == companion.locale_id:
+                continue
+            if (
+                TranslationRequest.objects.open()
+                .for_object(companion)
+                .filter(target_locale=locale)
+                .exists()
+            ):
+                continue
+            if companion.has_translation(locale):
+                if translated_completely(companion, locale):
+                    continue
+            else:
+                TranslationCreator(user, [locale]).create_translations(
+                    companion, include_related_objects=False
+                )
+            made += record_requests(
+                objects=[companion], locales=[locale], user=user, note=note, due_date=due_date
+            )
+    return made
+
+
+def translated_completely(instance, locale):
+    """Whether `instance` has a translation into `locale` with nothing left to translate (one
+    made outside wagtail-localize's editor counts as done)."""
+    found = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale=locale
+    ).first()
+    if found is None:
+        return True
+    pair = (found.source_id, found.target_locale_id)
+    return translation_progress([pair])[pair].complete
 
 
 def complete_requests(instance):

@@ -29,7 +29,7 @@ from . import status
 from .changes import apply_updates, changes_of
 from .forms import TranslationRequestForm
 from .models import TranslationRequest
-from .requests import organization_of, record_requests
+from .requests import organization_of, record_requests, request_companions
 
 
 class RequestFormMixin:
@@ -61,13 +61,15 @@ class RequestFormMixin:
     @transaction.atomic
     def form_valid(self, form):
         response = super().form_valid(form)
-        record_requests(
-            objects=self.requested_objects(form),
-            locales=form.cleaned_data["locales"],
-            user=self.request.user,
-            note=form.cleaned_data["note"],
-            due_date=form.cleaned_data["due_date"],
-        )
+        requested = {
+            "locales": form.cleaned_data["locales"],
+            "user": self.request.user,
+            "note": form.cleaned_data["note"],
+            "due_date": form.cleaned_data["due_date"],
+        }
+        objects = self.requested_objects(form)
+        record_requests(objects=objects, **requested)
+        request_companions(objects=objects, **requested)
         return response
 
 

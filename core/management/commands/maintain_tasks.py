@@ -10,6 +10,9 @@
   e-mail may still run: a retry comes within hours. Keys older than --sent-email-days are
   deleted, so that the table does not grow for ever.
 
+- The apps' daily work (core.periodic): the reminders of events.reminders and
+  translations.reminders are enqueued here, for the worker to send.
+
 `prune_db_task_results` (django-tasks-db) deletes the finished tasks themselves.
 """
 
@@ -21,6 +24,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from core.models import SentEmail
+from core.periodic import run_daily
 
 
 def positive(value):
@@ -48,7 +52,8 @@ def prune_sent_emails(older_than):
 
 class Command(BaseCommand):
     help = (
-        "Put back tasks a dead worker left running, and forget the keys of e-mails sent long ago."
+        "Put back tasks a dead worker left running, forget the keys of e-mails sent long ago, "
+        "and queue the apps' daily work (reminders)."
     )
 
     def add_arguments(self, parser):
@@ -64,3 +69,5 @@ class Command(BaseCommand):
             f"in the queue; {pruned} key(s) of e-mails sent more than {sent_email_days} days "
             "ago deleted."
         )
+        for line in run_daily(now):
+            self.stdout.write(line)
