@@ -387,7 +387,10 @@ def _add_missing_translations(org_settings, languages, user, result):
     missing = missing_locales(home, languages)
     if not missing:
         return
-    translate_and_publish(home, missing, user)
+    # The home page's title is the organization's name: a proper name, kept as it is in
+    # every language (marked as Polish on the page), so nothing is left for a translator.
+    name = {home.title: {locale.language_code: home.title for locale in missing}}
+    translate_and_publish(home, missing, user, name)
     if not result.created:
         result.changes.append(
             f"created the home page in {', '.join(lo.language_code for lo in missing)}"

@@ -130,3 +130,15 @@ def test_without_newsletter_or_donate_addresses_there_is_no_call_to_action(org_a
     org_a.save()
 
     assert "home-cta" not in main_of(visit(org_a, "/pl/"))
+
+
+def test_the_translated_home_page_keeps_the_organizations_name_as_the_proper_name_it_is(org_a):
+    """create_organization's home page in Ukrainian and English: its title is the
+    organization's name, kept as it is, so no "parts not yet translated" notice; the name
+    is marked as Polish for screen readers."""
+    for language in ("uk", "en"):
+        response = visit(org_a, f"/{language}/")
+
+        assert response.status_code == 200
+        assert not response.context["untranslated"], language
+        assert '<h1 id="page-title" lang="pl">Fundacja Alfa</h1>' in main_of(response)
