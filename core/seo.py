@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 
 from core.images import fits
 
@@ -33,16 +34,25 @@ def json_ld(data):
 def share_image(page, organization):
     """The picture a shared link shows: the page's own photo, else the organization's logo.
 
-    Returns (rendition, is_photo) or (None, False). An image beyond the pixel limit is
-    passed over (core.images.fits).
+    Returns (rendition, is_photo) or (None, False). An image beyond the pixel limit, or
+    whose original file is missing from the storage, is passed over (core.images.fits).
     """
     photo = getattr(page, "hero_image", None)
-    if photo is not None and fits(photo):
-        return photo.get_rendition(SHARE_IMAGE_FILTER), True
+    rendition = _rendition(photo, SHARE_IMAGE_FILTER)
+    if rendition is not None:
+        return rendition, True
     logo = getattr(organization, "logo", None) if organization else None
-    if logo is not None and fits(logo):
-        return logo.get_rendition(LOGO_FILTER), False
-    return None, False
+    return _rendition(logo, LOGO_FILTER), False
+
+
+def _rendition(image, spec):
+    """The image's rendition, or None: no image, too large, or its original file lost."""
+    if image is None or not fits(image):
+        return None
+    try:
+        return image.get_rendition(spec)
+    except SourceImageIOError:
+        return None
 
 
 def publisher(request, organization):
@@ -54,8 +64,8 @@ def publisher(request, organization):
         "name": organization.display_name,
         "url": organization.site.root_url + "/",
     }
-    if organization.logo is not None and fits(organization.logo):
-        logo = organization.logo.get_rendition(LOGO_FILTER)
+    logo = _rendition(organization.logo, LOGO_FILTER)
+    if logo is not None:
         data["logo"] = {
             "@type": "ImageObject",
             "url": request.build_absolute_uri(logo.url),

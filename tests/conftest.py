@@ -200,10 +200,13 @@ def _renditions_made_once_per_source():
 
     def remembered_run(self, image, output, source=None):
         original = source if source is not None else image.file
-        original.open("rb")
-        original.seek(0)
-        digest = hashlib.sha256(original.read()).hexdigest()
-        original.seek(0)
+        try:
+            original.open("rb")
+            original.seek(0)
+            digest = hashlib.sha256(original.read()).hexdigest()
+            original.seek(0)
+        except OSError:
+            return run(self, image, output, source=source)  # lost: as Wagtail tells it
         key = (
             digest,
             self.spec,

@@ -190,3 +190,18 @@ def test_the_language_alternates_cost_no_query_of_their_own(
 
     with django_assert_num_queries(len(untranslated.captured_queries)):
         visit(org_a, article.url)
+
+
+def test_a_photo_whose_file_was_lost_leaves_the_page_readable_and_shared_without_it(org_a, article):
+    """An original missing from the media storage (a restore without media, a file
+    deleted by hand): the page is served, shared with the logo or no picture."""
+    photo = article.hero_image
+    photo.file.storage.delete(photo.file.name)
+
+    response = visit(org_a, article.url)
+
+    assert response.status_code == 200
+    head = head_of(org_a, article.url)
+    assert "og:image" not in head.meta
+    (data,) = [json.loads(block) for block in head.json_ld]
+    assert "image" not in data
