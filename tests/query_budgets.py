@@ -12,7 +12,7 @@ Each is (the Polish page, its Ukrainian translation); the sitemap has no languag
 
 BUDGETS = {
     "home": (24, 25),
-    "content": (20, 22),
+    "content": (24, 26),
     "article": (29, 30),
     "news_index": (24, 25),
     "event": (26, 25),
@@ -26,12 +26,12 @@ BUDGETS = {
 
 COLD = {
     "home": (32, 31),
-    "content": (28, 28),
+    "content": (35, 33),
     "article": (43, 40),
     "news_index": (31, 32),
     "event": (39, 34),
     "event_index": (27, 28),
-    "partners": (27, 26),
+    "partners": (25, 26),
     "search": (23, 23),
     "feed": (18, 19),
     "calendar": (17, 18),
@@ -41,7 +41,7 @@ COLD = {
 # Page types whose count still grows with what they show (the numbers above are for the
 # smaller size): defects to fix, each with what grows.
 GROWS = {
-    "content": "per body block: page links, buttons' pages, partner strips, images",
+    "content": "cold: a rendition query per image block",
     "event": "the Ukrainian event page: per event of the index",
     "partners": "cold: a rendition query per partner logo",
 }

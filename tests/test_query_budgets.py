@@ -47,8 +47,8 @@ class Site:
 
 
 def body_blocks(size, photo, pages, partners):
-    """`size` blocks of the kinds that look things up: links in rich text, images, buttons
-    to pages, partner strips."""
+    """Twice `size` blocks of the kinds that look things up: links in rich text, images,
+    buttons to pages, partner strips (each kind at either size)."""
     kinds = [
         lambda n: {
             "type": "rich_text",
@@ -72,7 +72,7 @@ def body_blocks(size, photo, pages, partners):
             },
         },
     ]
-    return [kinds[n % len(kinds)](n) for n in range(size)]
+    return [kinds[n % len(kinds)](n) for n in range(2 * size)]
 
 
 def build(org, size):
@@ -175,7 +175,7 @@ def build(org, size):
 
     site.shows = {
         "home": f"Strona {last}",
-        "content": f"Zdjęcie {max(n for n in range(size) if n % 4 == 1)}",
+        "content": f"Zdjęcie {max(n for n in range(2 * size) if n % 4 == 1)}",
         "article": f"Aktualność {last}",
         "news_index": f"Aktualność {last}",
         "event": f"Strona {last}",
