@@ -13,7 +13,7 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from core.languages import default_language_original, slug_for
+from core.languages import default_language_original, slug_for, with_active_locale
 from core.lemmas import lemmas_of
 from core.page_links import load_linked_pages
 from organizations.languages import shows_untranslated
@@ -170,6 +170,7 @@ class BasePage(OrganizationPagePermissions, Page):
         return False
 
     def get_context(self, request, *args, **kwargs):
+        with_active_locale(self)
         context = super().get_context(request, *args, **kwargs)
         # A translation published with parts in the source language: base.html says so and
         # the title, lead and body blocks mark those parts with their language.
