@@ -14,9 +14,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import page_cache
+        from . import languages, page_cache, page_links
 
         page_cache.connect()
+        languages.remember_active_locales()
+        page_links.connect()
         refuse_images_beyond_the_limit()
 
 

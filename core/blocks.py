@@ -17,6 +17,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .page_links import localized
 from .video import parse_video_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -390,7 +391,7 @@ class CallToActionValue(blocks.StructValue):
         """
         page = self.get("page")
         if page is not None:
-            page = page.localized
+            page = localized(page)
             return (page.get_url(request) or "") if page.live else ""
         return self.get("external_url") or ""
 

@@ -84,6 +84,9 @@ UNSEEN_MODELS = {
     "contenttypes.contenttype",
     "auth.permission",
     "admin.logentry",
+    # What visitors search for, counted as they search (search.terms): only the admin's
+    # report shows it.
+    "search.searchtermday",
 }
 # Apps whose models a public page may show.
 SEEN_APPS = {

@@ -13,12 +13,14 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from core.languages import default_language_original, slug_for
+from core.languages import default_language_original, slug_for, with_active_locale
 from core.lemmas import lemmas_of
+from core.page_links import load_linked_pages
 from organizations.languages import shows_untranslated
 from organizations.page_forms import OrganizationPageForm
 from organizations.page_permissions import OrganizationPagePermissions
 from organizations.translations import untranslated_parts_of_page
+from partners.blocks import partners_by_id
 
 from .blocks import BodyBlock
 
@@ -168,11 +170,20 @@ class BasePage(OrganizationPagePermissions, Page):
         return False
 
     def get_context(self, request, *args, **kwargs):
+        with_active_locale(self)
         context = super().get_context(request, *args, **kwargs)
         # A translation published with parts in the source language: base.html says so and
         # the title, lead and body blocks mark those parts with their language.
         context["untranslated"] = untranslated_parts_of_page(self)
+        # Every strip's partners in the page's language, at once (see PartnerStripBlock).
+        strips = [child for stream in self.streams_with_partners() for child in stream]
+        context["partners_by_id"] = partners_by_id(strips, self.locale.language_code)
+        load_linked_pages(*self.streams_with_partners())
         return context
+
+    def streams_with_partners(self):
+        """The streams of the page that may hold partner strips."""
+        return [self.body]
 
 
 def record_slug_translation(original, translation):

@@ -10,6 +10,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.languages import with_active_locale
 from organizations.owned import (
     NAMED_SNIPPET_SEARCH_FIELDS,
     OrganizationOwned,
@@ -165,6 +166,7 @@ class PartnersPage(OrganizationPagePermissions, Page):
         verbose_name_plural = _("partners pages")
 
     def get_context(self, request, *args, **kwargs):
+        with_active_locale(self)
         context = super().get_context(request, *args, **kwargs)
         # Every strip's partners in the page's language, at once (see PartnerStripBlock).
         context["partners_by_id"] = partners_by_id(self.strips, self.locale.language_code)

@@ -35,7 +35,7 @@ from core.dates import WARSAW
 from core.images import prefetch_specs
 from core.languages import served_parent_url, served_url
 from pages.models import BasePage, HeroPhoto
-from partners.blocks import PartnerStripBlock, partners_by_id
+from partners.blocks import PartnerStripBlock
 
 from .. import pool, views
 from ..choices import (
@@ -496,11 +496,11 @@ class EventPage(RoutablePageMixin, HeroPhoto, BasePage):
             return Availability(self.registration_state(), self.capacity)
         return Availability(*pool.availability(self))
 
+    def streams_with_partners(self):
+        return [self.partners, self.body]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        language = self.locale.language_code
-        # Every strip's partners in the page's language, at once (see PartnerStripBlock).
-        context["partners_by_id"] = partners_by_id([*self.partners, *self.body], language)
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.ics_url(request)
         context["event_index_url"] = served_parent_url(request, self)

@@ -13,6 +13,7 @@ from django.test import Client, RequestFactory
 from core.page_cache import FastPath
 from events.models import EventIndexPage
 from news.models import NewsIndexPage
+from search.models import SearchTermDay
 from tests.events.helpers import add_event, in_days, register
 from tests.home.helpers import make_notice
 from tests.news.helpers import add_article, make_category
@@ -219,6 +220,17 @@ def test_search_results_are_never_kept(org_a):
 
     assert "X-Page-Cache" not in second
     assert "private" in second["Cache-Control"]
+
+
+def test_a_new_search_leaves_the_stored_pages_of_the_organization(org_a):
+    add_content_page(org_a, "Integracja", slug="integracja")
+    cached(org_a, "/pl/integracja/")
+
+    get(org_a, "/pl/szukaj/?q=integracja")
+    get(org_a, "/pl/szukaj/?q=cudzoziemcy")
+
+    assert SearchTermDay.objects.filter(site=org_a.site).count() == 2
+    assert get(org_a, "/pl/integracja/")["X-Page-Cache"] == "hit"
 
 
 def test_a_visitor_with_a_session_gets_a_fresh_page(org_a):

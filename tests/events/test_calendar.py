@@ -15,6 +15,7 @@ from tests.events.helpers import (
     translate_event,
     warsaw,
 )
+from tests.query_budgets import BUDGETS
 from tests.utils import text_of, visit
 
 pytestmark = pytest.mark.django_db
@@ -155,7 +156,7 @@ def test_the_feed_runs_the_same_number_of_queries_for_few_and_many_events(
         add_event(index_a, f"Wydarzenie {number}", in_days(number + 1))
     visit(org_a, "/pl/wydarzenia/ics/")
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(BUDGETS["calendar"][0]):
         response = visit(org_a, "/pl/wydarzenia/ics/")
 
     assert len(events_of(read_calendar(response))) == count

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from events.models import PAST, EventPage
 from tests.events.helpers import add_event, in_days, register, t, translate_event, warsaw
 from tests.home.helpers import Markup
+from tests.query_budgets import BUDGETS
 from tests.utils import make_image, pagination_shown, text_of, visit
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 # language switcher, breadcrumbs, privacy policy link, the parts a translation left untranslated)
 # and the list: the months for the filter, the count, the events, their photos and the photos'
 # renditions.
-QUERIES_FOR_THE_EVENT_LIST = 22
+QUERIES_FOR_THE_EVENT_LIST = BUDGETS["event_index"][0]
 
 
 def listed_titles(response):

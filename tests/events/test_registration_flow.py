@@ -39,6 +39,7 @@ from tests.events.helpers import (
     translate_event,
     with_questions,
 )
+from tests.query_budgets import VARIANTS
 from tests.utils import add_content_page, tasks_of, text_of, visit
 
 pytestmark = pytest.mark.django_db
@@ -765,7 +766,7 @@ def test_the_cancel_link_works_on_the_translation_the_person_registered_on(org_a
 # the footer's privacy policy link is looked up once, for the consent too; one query for
 # the parts a translation left untranslated; two for the next events in the aside (their
 # view restrictions, the events; two more when they have photos: the images, the renditions).
-QUERIES_FOR_AN_EVENT_PAGE = 23
+QUERIES_FOR_AN_EVENT_PAGE = VARIANTS["event without photos"]
 QUERIES_FOR_THE_REGISTRATION = 2  # the places taken, the questions
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tests.news.helpers import add_article, make_category, translate_article
+from tests.query_budgets import BUDGETS
 from tests.utils import make_image, pagination_shown, text_of, visit
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 # breadcrumbs, settings, privacy policy link, untranslated parts) and the list: view restrictions, categories, count, articles with
 # their categories, photos, renditions, tags and the tags' names in each language; and the
 # feed links in <head>.
-QUERIES_FOR_THE_NEWS_LIST = 24
+QUERIES_FOR_THE_NEWS_LIST = BUDGETS["news_index"][0]
 
 
 def listed_titles(response):
