@@ -5,8 +5,11 @@ import datetime
 from html.parser import HTMLParser
 
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import TranslationCreator
 
 from news.models import ArticlePage, NewsCategory, NewsIndexPage, RelatedArticle
+from news.tags import NewsTag
 from tests.utils import add_child_page, listing_page, translate_page
 
 
@@ -100,3 +103,32 @@ class Head(HTMLParser):
     def share_link(self, key):
         (anchor,) = [a for a in self.anchors if a.get("class") == f"share-{key}"]
         return anchor
+
+
+def news_tag(org, slug, language="pl"):
+    return NewsTag.objects.get(site=org.site, tag__slug=slug, locale__language_code=language)
+
+
+def translate_tag(org, slug, language, name=None):
+    """The tag sent for translation with wagtail-localize's Translate, its name translated
+    (or, without `name`, left untranslated) and the translation saved."""
+    original = news_tag(org, slug)
+    TranslationCreator(None, [Locale.objects.get(language_code=language)]).create_translations(
+        original
+    )
+    translation = Translation.objects.get(
+        source__object_id=original.translation_key,
+        target_locale=Locale.objects.get(language_code=language),
+    )
+    if name is not None:
+        segment = StringSegment.objects.select_related("string", "context").get(
+            source=translation.source, context__path="name"
+        )
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=Locale.objects.get(language_code=language),
+            context=segment.context,
+            data=name,
+        )
+        translation.save_target()
+    return news_tag(org, slug, language)

@@ -10,12 +10,18 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
 from news.tags import NewsTag
 from tests.home.helpers import login
-from tests.news.helpers import add_article, make_category, news_index, translate_article
+from tests.news.helpers import (
+    add_article,
+    make_category,
+    news_index,
+    news_tag,
+    translate_article,
+    translate_tag,
+)
 from tests.organizations.helpers import listing_rows
 from tests.utils import text_of, visit
 
@@ -26,32 +32,6 @@ BACKFILL = importlib.import_module("news.migrations.0003_news_tags_per_organizat
 
 def locale(code):
     return Locale.objects.get(language_code=code)
-
-
-def news_tag(org, slug, language="pl"):
-    return NewsTag.objects.get(site=org.site, tag__slug=slug, locale__language_code=language)
-
-
-def translate_tag(org, slug, language, name=None):
-    """The tag sent for translation with wagtail-localize's Translate, its name translated
-    (or, without `name`, left untranslated) and the translation saved."""
-    original = news_tag(org, slug)
-    TranslationCreator(None, [locale(language)]).create_translations(original)
-    translation = Translation.objects.get(
-        source__object_id=original.translation_key, target_locale=locale(language)
-    )
-    if name is not None:
-        segment = StringSegment.objects.select_related("string", "context").get(
-            source=translation.source, context__path="name"
-        )
-        StringTranslation.objects.create(
-            translation_of=segment.string,
-            locale=locale(language),
-            context=segment.context,
-            data=name,
-        )
-        translation.save_target()
-    return news_tag(org, slug, language)
 
 
 def tags_shown(html):

@@ -13,8 +13,7 @@ from wagtail_localize.models import Translation
 
 from news.tags import NewsTag
 from tests.home.helpers import login
-from tests.news.helpers import add_article, news_index
-from tests.news.test_news_tags import news_tag, translate_tag
+from tests.news.helpers import add_article, news_index, news_tag, translate_tag
 from tests.utils import make_staff
 from translations import status
 from translations.models import TranslationRequest
