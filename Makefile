@@ -24,7 +24,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium default-jre-headless npm libpango-1.0-
 # `make bench` drives the site with wrk, the HTTP load generator.
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 
-.PHONY: run test test-tools lint check messages makemessages bench bench-client clean run-packages test-packages bench-packages
+.PHONY: run test lint check messages makemessages bench bench-client clean run-packages test-packages bench-packages
 
 # Those of the packages in $(1) that are missing are installed (as root, with apt-get), or
 # the command that installs them is printed and make stops. A package counts as present
@@ -111,9 +111,6 @@ $(LIGHTHOUSE): | test-packages
 
 $(VNU_JAR): | test-packages
 	npm install --prefix $(VENV)/vnu --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
-
-# What `make test` installs and builds, done once before two runs side by side (.ci/run).
-test-tools: test-packages $(BIN)/.installed messages $(VNU_JAR)
 
 # `--dist loadgroup` hands each worker its tests in collection order, so browser tests stay
 # last in every worker (see tests/browser/conftest.py); the tests of a module that builds
