@@ -14,10 +14,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import languages, page_cache, page_links
+        from . import page_cache, page_links, request_memo
 
         page_cache.connect()
-        languages.remember_active_locales()
+        request_memo.connect()
         page_links.connect()
         refuse_images_beyond_the_limit()
 

@@ -1,9 +1,6 @@
 """Which language a request or a page is in."""
 
-from contextvars import ContextVar
-
 from django.conf import settings
-from django.core.signals import request_finished, request_started
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation
 from django.utils.text import slugify
@@ -209,44 +206,10 @@ def earlier_translations(model):
     )
 
 
-# The active locale, looked up once per language in a request.
-_locales_of_the_request = ContextVar("locales_of_the_request", default=None)
-
-
-def _get_active_locale(cls):
-    """Locale.get_active, remembered for the rest of the request: Wagtail asks for it each
-    time a page is `localized` (every link in rich text, every button to a page), one query
-    each. Outside a request it asks the database as Wagtail does."""
-    remembered = _locales_of_the_request.get()
-    if remembered is None:
-        return _wagtail_get_active.__func__(cls)
-    code = translation.get_language()
-    if code not in remembered:
-        remembered[code] = _wagtail_get_active.__func__(cls)
-    return remembered[code]
-
-
-def _start_remembering(**kwargs):
-    _locales_of_the_request.set({})
-
-
-def _stop_remembering(**kwargs):
-    _locales_of_the_request.set(None)
-
-
-_wagtail_get_active = Locale.get_active
-
-
-def remember_active_locales():
-    """Called once, by CoreConfig.ready()."""
-    Locale.get_active = classmethod(_get_active_locale)
-    request_started.connect(_start_remembering, dispatch_uid="locales-of-the-request-start")
-    request_finished.connect(_stop_remembering, dispatch_uid="locales-of-the-request-end")
-
-
 def with_active_locale(page):
     """`page`, its locale given from the request's active locale when it is the same row
-    (looked up once per request): reading `page.locale` then costs no query."""
+    (looked up once per request, core.request_memo): reading `page.locale` then costs no
+    query."""
     if not Page.locale.is_cached(page):
         active = Locale.get_active()
         if active.pk == page.locale_id:
