@@ -59,6 +59,15 @@ def create_organization_command(*args):
     return out.getvalue()
 
 
+def run_daily_job(capture):
+    """`manage.py maintain_tasks`, the daily cron job, with the tasks it queues run when its
+    transaction commits (`capture`: django_capture_on_commit_callbacks); what it printed."""
+    out = StringIO()
+    with capture(execute=True):
+        call_command("maintain_tasks", stdout=out)
+    return out.getvalue()
+
+
 def visit(org, path, **headers):
     """A visitor's GET of `path` on the organization's own site."""
     return Client().get(path, HTTP_HOST=org.site.hostname, **headers)

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import ngettext, override
 from playwright.sync_api import expect
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from core.languages import slug_for
@@ -24,6 +23,7 @@ from tests.browser.helpers import in_language, in_polish, in_translation_editor,
 from tests.events.helpers import add_event, event_index, in_days
 from tests.home.helpers import make_document, make_notice
 from tests.partners.helpers import make_partner, strip
+from tests.translations.helpers import in_admin_language
 from tests.utils import add_content_page, make_image, make_staff, unmarked_polish
 from translations.changes import changes_of
 from translations.models import TranslationRequest
@@ -232,11 +232,7 @@ def original(org_a):
 @pytest.fixture
 def translator(org_a):
     """The organization's translator into Ukrainian, whose admin is in Ukrainian."""
-    user = make_staff(org_a, "translators", language="uk")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "uk"
-    profile.save()
-    return user
+    return in_admin_language(make_staff(org_a, "translators", language="uk"), "uk")
 
 
 def header_action(page, label):

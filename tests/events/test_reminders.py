@@ -4,18 +4,16 @@ worker from the daily job (`manage.py maintain_tasks`), never twice, never for a
 registration or event, and not at all where the organization turned reminders off."""
 
 import datetime
-import io
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 
 from events.choices import RegistrationStatus
 from events.models import Registration
 from organizations.models import OrganizationSettings
 from tests.events.helpers import MEETING_URL, add_event, t, translate_event, warsaw
-from tests.utils import run_worker, settings_form, settings_url
+from tests.utils import run_daily_job, run_worker, settings_form, settings_url
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +54,6 @@ def registration(event, email, language="pl", status=RegistrationStatus.CONFIRME
         consent_text="Zgadzam się",
         consent_version="1",
     )
-
-
-def run_daily_job(capture):
-    out = io.StringIO()
-    with capture(execute=True):
-        call_command("maintain_tasks", stdout=out)
-    return out.getvalue()
 
 
 @pytest.fixture

@@ -3,17 +3,15 @@ of its language in its organization get one reminder each, in their admin langua
 the worker from the daily job (`manage.py maintain_tasks`), once per request and due date."""
 
 import datetime
-import io
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from tests.translations.helpers import in_admin_language, start_translation
-from tests.utils import add_content_page, make_staff, run_worker
+from tests.utils import add_content_page, make_staff, run_daily_job, run_worker
 from translations.models import TranslationRequest
 
 pytestmark = pytest.mark.django_db
@@ -52,13 +50,6 @@ def request_for(page, code, due_date, completed=False):
         due_date=due_date,
         completed_at=NOW if completed else None,
     )
-
-
-def run_daily_job(capture):
-    out = io.StringIO()
-    with capture(execute=True):
-        call_command("maintain_tasks", stdout=out)
-    return out.getvalue()
 
 
 @pytest.fixture

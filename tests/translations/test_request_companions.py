@@ -8,12 +8,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
 from news.tags import NewsTag
 from tests.home.helpers import login
 from tests.news.helpers import add_article, news_index, news_tag, translate_tag
+from tests.translations.helpers import in_admin_language
 from tests.utils import make_staff
 from translations import status
 from translations.models import TranslationRequest
@@ -40,11 +40,7 @@ def tag_requests():
 
 @pytest.fixture
 def translator_uk(org_a):
-    translator = make_staff(org_a, "translators", language="uk")
-    profile = UserProfile.get_for_user(translator)
-    profile.preferred_language = "uk"
-    profile.save()
-    return translator
+    return in_admin_language(make_staff(org_a, "translators", language="uk"), "uk")
 
 
 @pytest.fixture
