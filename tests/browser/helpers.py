@@ -64,3 +64,12 @@ def choose_text_size(page, size):
 def fits_the_screen(page):
     """Nothing makes the page wider than the window (no sideways scrolling)."""
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def fill_date(field, value):
+    """Type `value` into one of the admin's date fields and close its picker, waiting until
+    it is gone: a closing picker may take the next click meant for a button. (The picker of
+    a date and time field stays open after Escape.)"""
+    field.fill(value)
+    field.press("Escape")
+    expect(field.page.locator(".xdsoft_datetimepicker").filter(visible=True)).to_have_count(0)

@@ -17,7 +17,7 @@ from news.models import ArticlePage
 from organizations.models import FundingNotice
 from pages.blocks import BodyBlock
 from partners.blocks import Role
-from tests.browser.helpers import in_polish, log_in
+from tests.browser.helpers import fill_date, in_polish, log_in
 from tests.events.helpers import add_event, event_index, in_days
 from tests.news.helpers import make_category, news_index
 from tests.partners.helpers import make_logo, make_partner
@@ -104,6 +104,7 @@ def choose(field, title):
     page = field.page
     field.locator("[data-chooser-action-choose]").filter(visible=True).click()
     dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
     dialog.locator("[data-chooser-modal-choice], a.choose-page").filter(has_text=title).click()
     # The modal fades out; the next click must not land on its backdrop.
     expect(page.locator(".modal, .modal-backdrop")).to_have_count(0)
@@ -301,8 +302,7 @@ def test_editor_publishes_an_article_with_every_block_and_a_visitor_reads_it(
 
     page.locator('input[name="title"]').fill(TITLE)
     date = page.get_by_role("textbox", name=field_label(ArticlePage, "date"))
-    date.fill(DATE.isoformat())
-    date.press("Escape")  # closes the date picker
+    fill_date(date, DATE.isoformat())
     choose(page.locator('[data-contentpath="category"]'), library["category"].name)
     page.get_by_role("textbox", name=field_label(ArticlePage, "intro")).fill(LEAD)
 

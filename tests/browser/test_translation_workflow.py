@@ -19,7 +19,13 @@ from core.languages import slug_for
 from home.models import ContentPage
 from organizations.provisioning import translate_and_publish
 from pages.blocks import BodyBlock
-from tests.browser.helpers import in_language, in_polish, in_translation_editor, log_in
+from tests.browser.helpers import (
+    fill_date,
+    in_language,
+    in_polish,
+    in_translation_editor,
+    log_in,
+)
 from tests.events.helpers import add_event, event_index, in_days
 from tests.home.helpers import make_document, make_notice
 from tests.partners.helpers import make_partner, strip
@@ -298,8 +304,7 @@ def test_a_page_with_every_block_is_requested_translated_published_and_updated(
     page.get_by_label("Українська").check()
     page.get_by_label(in_polish("Note for the translators")).fill(NOTE)
     due_date = page.get_by_label(in_polish("Due date"))
-    due_date.fill(due.isoformat())
-    due_date.press("Escape")  # closes the date picker
+    fill_date(due_date, due.isoformat())
     page.locator("form").get_by_role("button", name=in_polish("Submit")).click()
     expect(page.locator(".messages .success")).to_contain_text(TITLE)
 
