@@ -12,6 +12,7 @@ A view restriction added, changed or removed during a request (in the admin) is 
 once, so the rest of that request sees it.
 """
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
@@ -40,6 +41,17 @@ def forget(key):
     memo = _remembered.get()
     if memo is not None:
         memo.pop(key, None)
+
+
+@contextmanager
+def one_request():
+    """What is asked inside is remembered as in one request (tests, and anything that
+    serves like a request without Django's request signals)."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
 
 
 def _start(**kwargs):

@@ -3,12 +3,12 @@ and the view restrictions behind every list of public pages; a restriction made 
 request is seen at once, and outside a request nothing is remembered."""
 
 import pytest
-from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction
 
+from core.request_memo import one_request
 from tests.utils import add_content_page
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +24,9 @@ def public_children(org):
 
 @pytest.fixture
 def in_a_request():
-    request_started.send(sender=None)
-    yield
-    request_finished.send(sender=None)
+    # As in one request (Django's request signals would also close the test's connection).
+    with one_request():
+        yield
 
 
 def test_the_view_restrictions_are_read_once_per_request(org_a, in_a_request):
