@@ -1,12 +1,14 @@
 """Helpers for the browser tests: logging in to the admin, the admin's wording in a
 user's language."""
 
+from contextlib import suppress
 from pathlib import Path
 
 import wagtail_localize
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation.trans_real import DjangoTranslation
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.utils import PASSWORD
@@ -68,8 +70,14 @@ def fits_the_screen(page):
 
 def fill_date(field, value):
     """Type `value` into one of the admin's date fields and close its picker, waiting until
-    it is gone: a closing picker may take the next click meant for a button. (The picker of
-    a date and time field stays open after Escape.)"""
+    it is gone: an open picker may take the next click meant for a button.
+
+    The picker (jquery.datetimepicker) opens 100 ms after the field gets the focus: an
+    Escape or blur sooner comes before it, and the picker opens afterwards. So the picker
+    is given the moment to open, then closed by taking the focus from its field."""
+    picker = field.page.locator(".xdsoft_datetimepicker").filter(visible=True)
     field.fill(value)
-    field.press("Escape")
-    expect(field.page.locator(".xdsoft_datetimepicker").filter(visible=True)).to_have_count(0)
+    with suppress(PlaywrightTimeoutError):  # if it did not open, there is nothing to close
+        picker.wait_for(state="visible", timeout=2000)
+    field.evaluate("field => field.blur()")  # the picker closes when its field loses the focus
+    expect(picker).to_have_count(0)
